@@ -1,0 +1,42 @@
+// A small seeded RNG (mulberry32) so every random instance is reproducible
+// from its seed in Node, a worker and the browser alike.
+
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform in [lo, hi). */
+  uniform(lo: number, hi: number): number;
+  /** Standard normal (Box–Muller). */
+  normal(): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+}
+
+export function createRng(seed: number): Rng {
+  let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
+  let spareNormal: number | undefined;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    uniform: (lo, hi) => lo + (hi - lo) * next(),
+    normal: () => {
+      if (spareNormal !== undefined) {
+        const value = spareNormal;
+        spareNormal = undefined;
+        return value;
+      }
+      const u = 1 - next(); // (0, 1]: log stays finite
+      const v = next();
+      const radius = Math.sqrt(-2 * Math.log(u));
+      spareNormal = radius * Math.sin(2 * Math.PI * v);
+      return radius * Math.cos(2 * Math.PI * v);
+    },
+    int: (n) => Math.floor(next() * n),
+  };
+}
