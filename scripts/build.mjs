@@ -6,12 +6,13 @@ import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const quiet = process.argv.includes('--quiet');
 
 const common = {
   bundle: true,
   sourcemap: !production,
   minify: production,
-  logLevel: 'info',
+  logLevel: quiet ? 'warning' : 'info',
   target: 'es2022',
 };
 

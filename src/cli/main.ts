@@ -1,2 +1,54 @@
-// The `gradcheck` command line. Placeholder until the engine lands (replaced in the next commits).
-process.stdout.write('gradcheck: no command yet\n');
+// The `gradcheck` command line. Exit codes: 0 fine, 1 a mismatch or failed
+// self-test, 2 a usage error or unreadable file (DESIGN.md).
+import { version } from '../../package.json';
+import { DEFAULT_NETWORK } from '../core/spec/defaults';
+import { parseArgs, UsageError, wholeNumberFlag } from './args';
+import { terminalOutput } from './output';
+import { runSelftest } from './selftest';
+
+const USAGE = `Usage:
+  gradcheck check FILE... [--json] [--seed N] [--samples N] [--network SPEC.mlp]
+  gradcheck selftest [--json] [--seed N] [--samples N]
+  gradcheck --help | --version
+`;
+
+function main(argv: readonly string[]): number {
+  const out = terminalOutput();
+  const args = parseArgs(argv);
+  if (args.flags.has('--help') || args.command === 'help') {
+    out.write(USAGE);
+    return 0;
+  }
+  if (args.flags.has('--version')) {
+    out.write(`gradcheck ${version}\n`);
+    return 0;
+  }
+  switch (args.command) {
+    case 'selftest':
+      return runSelftest(
+        {
+          network: DEFAULT_NETWORK,
+          seed: wholeNumberFlag(args, '--seed', 1, 0, 2 ** 31),
+          samples: wholeNumberFlag(args, '--samples', 3, 1, 100),
+          json: args.flags.has('--json'),
+        },
+        out,
+      );
+    case undefined:
+      throw new UsageError('no command given');
+    default:
+      throw new UsageError(`unknown command '${args.command}'`);
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`gradcheck: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`gradcheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}
