@@ -1,0 +1,60 @@
+// Public entry points: LaTeX -> claims (parseFormula) and LaTeX -> one
+// expression (parseExpression). Neither throws: KaTeX's parse errors and
+// anything unexpected come back as located errors.
+
+import type { Expr, Span } from './expr';
+import { Splitter } from './claims';
+import type { FormulaError, ParsedFormula } from './claimTypes';
+import { type Context, Parser } from './interpret';
+import { notationOf, type ParseOptions } from './notation';
+import { readTree } from './readTree';
+import { Tokenizer } from './tokens';
+
+export type { Claim, ClaimKind, Condition, Continuation, FormulaError, ParsedFormula } from './claimTypes';
+export { DEFAULT_FUNCTION_SYMBOLS, DEFAULT_LAYERED_SYMBOLS, type ParseOptions } from './notation';
+export { printClaim, printCondition, printExpr } from './print';
+
+export interface FormulaOptions extends ParseOptions {
+  /** The environment `latex` is the body of ('align', 'align*', 'gather', 'equation', ...); omitted for `$..$` / `$$..$$`. */
+  readonly environment?: string;
+}
+
+function internalError(latex: string, e: unknown): FormulaError {
+  return { span: { start: 0, end: latex.length }, message: `internal error while reading this formula: ${e instanceof Error ? e.message : String(e)}` };
+}
+
+function context(latex: string, options: ParseOptions | undefined): Context {
+  return { src: latex, notation: notationOf(options), cancelled: new WeakSet<Expr>(), extent: new WeakMap<Expr, Span>() };
+}
+
+/** Reads a formula and splits it into claims. Spans are offsets into `latex`. */
+export function parseFormula(latex: string, options?: FormulaOptions): ParsedFormula {
+  try {
+    const ctx = context(latex, options);
+    const tree = readTree(latex, ctx.notation.macros, options?.environment);
+    if (tree.error) return { claims: [], expressions: [], errors: [tree.error] };
+    const toks = new Tokenizer(latex).addTop(tree.nodes);
+    return new Splitter(new Parser(toks, ctx), ctx).run();
+  } catch (e) {
+    return { claims: [], expressions: [], errors: [internalError(latex, e)] };
+  }
+}
+
+export interface ParsedExpression {
+  readonly expr?: Expr;
+  readonly errors: readonly FormulaError[];
+}
+
+/** Reads one expression (relations allowed, e.g. for `let \alpha = z^{L}` right-hand sides). */
+export function parseExpression(latex: string, options?: ParseOptions): ParsedExpression {
+  try {
+    const ctx = context(latex, options);
+    const tree = readTree(latex, ctx.notation.macros);
+    if (tree.error) return { errors: [tree.error] };
+    const p = new Parser(new Tokenizer(latex).addAll(tree.nodes), ctx);
+    const whole: Span = { start: 0, end: latex.length };
+    return { expr: p.parseAll(whole), errors: [] };
+  } catch (e) {
+    return { errors: [internalError(latex, e)] };
+  }
+}

@@ -1,0 +1,215 @@
+// Superscripts and subscripts: layer, power, transpose, primes, indices.
+//
+// On a symbol (see notation.ts for the rules):
+//   W^{l+1}_{a,b}  layer l+1, indices a, b        h^{(k)}   layer k (any symbol)
+//   w^l_{jk}       indices j, k (single letters)   x^2       power (x not layered)
+//   W^T, W^\top, W^{\mathsf T}, W^{\intercal}, W^{l+1 T}, h^{(k)\top}   transpose
+//   \sigma', f'', \sigma^{\prime}   primes          e^{..}    exp,  e_y  onehot
+// On anything else (a parenthesised group, a call, a norm): a superscript is
+// a power or a transpose; a subscript is an index of a symbol or of the
+// variable of a gradient ((\nabla_W L)_{a,b} is ∂L/∂W_{a,b}).
+
+import type { Expr, Span, Sym } from './expr';
+import { spanOf, sym, unsupported } from './exprBuild';
+import { type Context, Parser } from './interpret';
+import type { KNode } from './katexTree';
+import { isIndicatorName } from './notation';
+import { isFunctionName, isLayeredName, nameOfNode, type SymbolName } from './symbols';
+
+interface SupParts {
+  readonly primes: number;
+  readonly transposed: boolean;
+  /** What remains once primes and the transpose mark are taken off. */
+  readonly rest: readonly KNode[];
+  /** The rest was written in parentheses: `^{(k)}`. */
+  readonly paren: boolean;
+}
+
+function contents(n: KNode): readonly KNode[] {
+  return n.t === 'group' ? n.body : [n];
+}
+
+function isTransposeMark(n: KNode): boolean {
+  if (n.t === 'ord') return n.text === 'T' || n.text === '\\top' || n.text === '\\intercal' || n.text === '\\mathsf{T}';
+  if (n.t === 'atom') return n.text === '\\intercal' || n.text === '\\top';
+  if (n.t === 'font' || n.t === 'group') {
+    const inner = contents(n.t === 'font' ? n.body : n);
+    return inner.length === 1 && isTransposeMark(inner[0]);
+  }
+  if (n.t === 'text') return n.content.trim() === 'T';
+  return false;
+}
+
+function isPrime(n: KNode): boolean {
+  return n.t === 'ord' && n.text === '\\prime';
+}
+
+export function readSup(sup: KNode): SupParts {
+  let rest = contents(sup);
+  let primes = 0;
+  while (rest.length > 0 && isPrime(rest[0])) {
+    primes++;
+    rest = rest.slice(1);
+  }
+  // A lone primed group inside the sup: \sigma'^{l} gives [\prime, {l}].
+  if (rest.length === 1 && rest[0].t === 'group' && primes > 0) rest = rest[0].body;
+  let transposed = false;
+  if (rest.length > 0 && isTransposeMark(rest[rest.length - 1])) {
+    transposed = true;
+    rest = rest.slice(0, -1);
+  }
+  const first = rest[0];
+  const last = rest[rest.length - 1];
+  // `^{(k)}` (Goodfellow) and `^{[l]}` (Ng): a bracketed label, always a layer.
+  const paren =
+    rest.length >= 3 &&
+    first.t === 'atom' &&
+    last.t === 'atom' &&
+    ((first.text === '(' && last.text === ')') || (first.text === '[' && last.text === ']'));
+  return { primes, transposed, rest: paren ? rest.slice(1, -1) : rest, paren };
+}
+
+function spanOfNodes(nodes: readonly KNode[], fallback: Span): Span {
+  if (nodes.length === 0) return fallback;
+  return spanOf(nodes[0].span, nodes[nodes.length - 1].span);
+}
+
+function exprOf(nodes: readonly KNode[], fallback: Span, ctx: Context): Expr {
+  return Parser.of(nodes, ctx).parseAll(spanOfNodes(nodes, fallback));
+}
+
+/** Indices of a subscript: `a,b` -> [a, b]; `jk` -> [j, k]; `k+1` -> [k+1]; `y_i` -> [y_i]. */
+export function readIndices(sub: KNode, ctx: Context): Expr[] {
+  const nodes = contents(sub);
+  const p = Parser.of(nodes, ctx);
+  const items: Expr[] = [];
+  for (;;) {
+    items.push(p.parseAdditive());
+    const t = p.peek();
+    if (t?.k === 'punct' && t.text === ',') {
+      p.pos++;
+      continue;
+    }
+    break;
+  }
+  if (!p.atEnd()) return [exprOf(nodes, sub.span, ctx)];
+  if (items.length === 1) {
+    const letters = juxtLetters(items[0]);
+    if (letters) return letters;
+  }
+  return items;
+}
+
+/** `jk` read as juxt(j, k): the single-letter symbols, or undefined if it is anything else. */
+function juxtLetters(e: Expr): Sym[] | undefined {
+  if (e.kind === 'binary' && e.op === 'juxt') {
+    const l = juxtLetters(e.left);
+    const r = juxtLetters(e.right);
+    return l && r ? [...l, ...r] : undefined;
+  }
+  if (e.kind === 'sym' && e.layer === undefined && e.indices.length === 0 && e.primes === 0 && /^([A-Za-z]|\\[A-Za-z]+)$/.test(e.name)) {
+    return [e];
+  }
+  return undefined;
+}
+
+const isDigitNode = (n: KNode): boolean => n.t === 'ord' && /^[0-9]$/.test(n.text);
+
+/** A number (`2`, `10`) or a single letter (`l`, `\beta`): what a power usually looks like. */
+function isSimpleScript(rest: readonly KNode[]): 'number' | 'letter' | undefined {
+  if (rest.length > 0 && rest.every(isDigitNode)) return 'number';
+  if (rest.length === 1 && rest[0].t === 'ord' && nameOfNode(rest[0])) return 'letter';
+  return undefined;
+}
+
+/**
+ * Is this superscript a layer (rather than a power)? See notation.ts:
+ * parenthesised -> layer; layered symbol -> layer; function symbol -> layer
+ * when applied (\sigma^{l}(z)) or when not a plain number; any other symbol
+ * -> power when a number or a single letter (x^2, \beta^t), layer when
+ * compound (s^{e-1}).
+ */
+function supIsLayer(parts: SupParts, layered: boolean, fn: boolean, applied: boolean): boolean {
+  if (parts.rest.length === 0) return false;
+  if (parts.paren || layered) return true;
+  const simple = isSimpleScript(parts.rest);
+  if (fn) return applied || simple !== 'number';
+  return simple === undefined;
+}
+
+/**
+ * A symbol base with its scripts: W^{l+1}_{a,b}, x^2, W^T, \sigma', e^{x}, \mathbb{1}_{z>0}.
+ * `applied`: parentheses follow (\sigma^{l}(z)), which makes a function's superscript a layer.
+ */
+export function buildSymbol(
+  info: SymbolName,
+  base: KNode,
+  sup: KNode | undefined,
+  sub: KNode | undefined,
+  span: Span,
+  ctx: Context,
+  applied = false,
+): Expr {
+  const notation = ctx.notation;
+  const layered = isLayeredName(info, notation);
+  const fn = isFunctionName(info, notation);
+  const euler = (info.name === 'e' || info.name === '\\mathrm{e}') && !layered && !fn;
+
+  if (sub && isIndicatorName(info.name) && !sup) {
+    const cond = exprOf(contents(sub), sub.span, ctx);
+    if (cond.kind === 'relation') return { kind: 'indicator', condition: cond, span };
+  }
+  if (euler && sub && !sup) {
+    return { kind: 'call', fn: sym('onehot', base.span), args: readIndices(sub, ctx), given: [], span };
+  }
+  const indices = sub ? readIndices(sub, ctx) : [];
+  const parts = sup ? readSup(sup) : undefined;
+  const symSpan = sub ? spanOf(base.span, sub.span) : base.span;
+  if (!parts) return sym(info.name, span, { indices });
+
+  const restSpan = spanOfNodes(parts.rest, sup!.span);
+  const hasRest = parts.rest.length > 0;
+  if (euler && hasRest && !parts.transposed && indices.length === 0) {
+    return { kind: 'call', fn: sym('exp', base.span), args: [exprOf(parts.rest, restSpan, ctx)], given: [], span };
+  }
+  // The set of reals: `\mathbb{R}^{d}` and `\mathbb{R}^{n \times m}` are dimensions, never layers.
+  const asLayer = info.name !== '\\mathbb{R}' && supIsLayer(parts, layered, fn, applied);
+  let e: Expr;
+  if (asLayer) {
+    // The layer and a transpose mark share one superscript (W^{l+1 T}): the symbol covers it all.
+    e = sym(info.name, span, { indices, primes: parts.primes, layer: exprOf(parts.rest, restSpan, ctx) });
+  } else {
+    const primed = parts.primes > 0;
+    e = sym(info.name, primed && !hasRest && !parts.transposed ? span : symSpan, { indices, primes: parts.primes });
+    if (hasRest) e = { kind: 'pow', base: e, exponent: exprOf(parts.rest, restSpan, ctx), span: parts.transposed ? spanOf(symSpan, restSpan) : span };
+  }
+  if (parts.transposed) e = { kind: 'transpose', arg: e, span };
+  return e;
+}
+
+/** Scripts on something that is not a symbol: `(..)^T`, `(..)^2`, `\sigma(z)^2`, `(\nabla_W L)_{a,b}`. */
+export function applyPostfixScripts(e: Expr, sup: KNode | undefined, sub: KNode | undefined, span: Span, ctx: Context): Expr {
+  let out = e;
+  if (sub) {
+    const indices = readIndices(sub, ctx);
+    if (out.kind === 'sym' && out.indices.length === 0) out = { ...out, indices, span };
+    else if (out.kind === 'derivative' && out.wrt.kind === 'sym' && out.wrt.indices.length === 0) {
+      // (\nabla_W L)_{a,b} is the gradient wrt W_{a,b}; the variable's span reaches its new indices.
+      out = { ...out, wrt: { ...out.wrt, indices, span: spanOf(out.wrt.span, sub.span) }, span };
+    } else {
+      return unsupported(ctx.src.slice(span.start, span.end), 'a subscript on an expression is not supported', span);
+    }
+  }
+  if (!sup) return out;
+  const parts = readSup(sup);
+  if (parts.primes > 0) {
+    if (out.kind !== 'sym') return unsupported(ctx.src.slice(span.start, span.end), 'a prime on an expression is not supported', span);
+    out = { ...out, primes: out.primes + parts.primes };
+  }
+  if (parts.rest.length > 0) {
+    const exponent = exprOf(parts.rest, spanOfNodes(parts.rest, sup.span), ctx);
+    out = { kind: 'pow', base: out, exponent, span: parts.transposed ? spanOf(out.span, exponent.span) : span };
+  }
+  if (parts.transposed) out = { kind: 'transpose', arg: out, span };
+  return out;
+}
