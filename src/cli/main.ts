@@ -5,9 +5,17 @@ import { DEFAULT_NETWORK } from '../core/spec/defaults';
 import { parseArgs, UsageError, wholeNumberFlag } from './args';
 import { terminalOutput } from './output';
 import { runSelftest } from './selftest';
+import { runCheck } from './check';
+import { join, relative } from 'node:path';
+
+/** The example `gradcheck check` runs without a file: shipped beside the bundle (dist/../examples). */
+function bundledExample(): string {
+  return relative(process.cwd(), join(__dirname, '..', 'examples', 'softmax-mlp.vi.md')) || 'softmax-mlp.vi.md';
+}
 
 const USAGE = `Usage:
-  gradcheck check FILE... [--json] [--seed N] [--samples N] [--network SPEC.mlp]
+  gradcheck check [FILE...] [--json] [--seed N] [--samples N] [--network SPEC.mlp]
+      (no FILE: the bundled example derivation)
   gradcheck selftest [--json] [--seed N] [--samples N]
   gradcheck --help | --version
 `;
@@ -34,6 +42,20 @@ function main(argv: readonly string[]): number {
         },
         out,
       );
+    case 'check': {
+      const files = args.files.length > 0 ? args.files : [bundledExample()];
+      return runCheck(
+        {
+          files,
+          json: args.flags.has('--json'),
+          seed: args.flags.has('--seed') ? wholeNumberFlag(args, '--seed', 1, 0, 2 ** 31) : undefined,
+          samples: args.flags.has('--samples') ? wholeNumberFlag(args, '--samples', 3, 1, 1000) : undefined,
+          networkPath: typeof args.flags.get('--network') === 'string' ? (args.flags.get('--network') as string) : undefined,
+        },
+        out,
+        terminalOutput(process.stderr),
+      );
+    }
     case undefined:
       throw new UsageError('no command given');
     default:

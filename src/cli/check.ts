@@ -1,0 +1,88 @@
+// `gradcheck check FILE...`: one line per claim, then a summary; or the
+// JSON of DESIGN.md's command-line contract with --json.
+import { readFileSync } from 'node:fs';
+import { checkDocument, reportJson, type ClaimReport, type DocumentReport } from '../core/check';
+import { languageOfPath } from '../core/math/locate';
+import { formatError, paint, type Output } from './output';
+
+export interface CheckCommandOptions {
+  readonly files: readonly string[];
+  readonly json: boolean;
+  readonly seed?: number;
+  readonly samples?: number;
+  readonly networkPath?: string;
+}
+
+const MARK: Record<ClaimReport['status'], string> = { ok: '✓', mismatch: '✗', unchecked: '?', definition: '≔' };
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function abbreviate(latex: string, width: number): string {
+  const flat = latex.replace(/\s+/g, ' ');
+  return flat.length <= width ? flat.padEnd(width) : `${flat.slice(0, width - 1)}…`;
+}
+
+function printReport(report: DocumentReport, out: Output): void {
+  const file = report.file ?? '<document>';
+  const net = report.network;
+  const netText = net ? `${net.source} network ${net.layers.join('-')} (${net.activations.join(', ')}), ${net.loss}` : 'no network (spec errors)';
+  out.write(`${paint(out, 'bold', file)}: ${netText}; seed ${report.seed}, ${report.samples} sample${report.samples === 1 ? '' : 's'}\n`);
+  for (const p of report.problems) {
+    out.write(`${file}:${p.range.start.line + 1}:${p.range.start.column + 1}: ${paint(out, p.severity === 'error' ? 'red' : 'yellow', p.severity)}: ${p.message}\n`);
+  }
+  for (const c of report.claims) {
+    const colour = c.status === 'ok' ? 'green' : c.status === 'mismatch' ? 'red' : c.status === 'unchecked' ? 'yellow' : 'dim';
+    const error = c.maxRelError !== undefined ? formatError(c.maxRelError) : c.code === 'shape' ? 'shape' : '';
+    const diagnosis = c.diagnosis ? ` [${c.diagnosis}]` : '';
+    out.write(`${file}:${c.rhsRange.start.line + 1}  ${paint(out, colour, MARK[c.status])}  ${abbreviate(c.latex, 48)}  ${error.padStart(8)}  ${c.message}${diagnosis}\n`);
+  }
+  const s = report.summary;
+  const parts = [paint(out, 'green', `${s.ok} ok`), paint(out, s.mismatch > 0 ? 'red' : 'dim', `${s.mismatch} mismatch`), `${s.unchecked} unchecked`, `${s.definition} definition${s.definition === 1 ? '' : 's'}`];
+  out.write(`${parts.join(', ')}\n`);
+}
+
+/** Checks every file; exit 0 all hold, 1 a mismatch, 2 an unreadable file or a file of unknown kind. */
+export function runCheck(options: CheckCommandOptions, out: Output, err: Output): number {
+  let exit = 0;
+  const network = options.networkPath ? { path: options.networkPath, text: readText(options.networkPath) } : undefined;
+  if (network && network.text === undefined) {
+    err.write(`gradcheck: cannot read the network spec ${network.path}\n`);
+    return 2;
+  }
+  const reports: DocumentReport[] = [];
+  for (const file of options.files) {
+    const language = languageOfPath(file);
+    const text = readText(file);
+    if (!language || text === undefined) {
+      err.write(`gradcheck: ${text === undefined ? `cannot read ${file}` : `${file} is neither Markdown (.md) nor LaTeX (.tex)`}\n`);
+      exit = 2;
+      continue;
+    }
+    const report = checkDocument(text, {
+      language,
+      path: file,
+      readFile: readText,
+      seed: options.seed,
+      samples: options.samples,
+      network: network && { path: network.path, text: network.text! },
+    });
+    reports.push(report);
+    if (report.summary.mismatch > 0 && exit === 0) exit = 1;
+  }
+  if (options.json) {
+    const json = reports.map(reportJson);
+    out.write(JSON.stringify(json.length === 1 && options.files.length === 1 ? json[0] : json, null, 2) + '\n');
+  } else {
+    reports.forEach((report, i) => {
+      if (i > 0) out.write('\n');
+      printReport(report, out);
+    });
+  }
+  return exit;
+}

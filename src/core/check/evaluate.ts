@@ -1,0 +1,322 @@
+// Evaluating one claim: every random instance, every layer where its
+// quantities exist, every value of its free indices; both sides compared
+// entry by entry, gradients from backprop and from finite differences.
+import type { MathNode } from 'mathjs';
+import { allClose, createRng, DEFAULT_TOLERANCE, entryRelativeError, type Tolerance } from '../engine';
+import type { Expr, Span } from '../math/expr';
+import type { Environment } from './conventions';
+import type { InstanceContext } from './context';
+import { NotApplicable, Uncheckable } from './errors';
+import { evaluateNode } from './functions';
+import { indexVariable, layerVariable, Lowerer, randomVariable, type BindingUse, type LowerOptions } from './lower';
+import { entries, filled, sameShape, ShapeError, shapeOf, transpose, type Value } from './values';
+import { analyzeVariables, type ClaimVariables } from './variables';
+import { some } from './walk';
+
+/** What the checker needs of a claim (the parser's Claim has these fields). */
+export interface ClaimInput {
+  readonly kind: 'claim' | 'definition' | 'update';
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+  readonly conditions: readonly ConditionInput[];
+}
+
+export type ConditionInput =
+  | { readonly kind: 'relation'; readonly relation: Extract<Expr, { kind: 'relation' }>; readonly span: Span }
+  | { readonly kind: 'range'; readonly index: string; readonly from?: Expr; readonly to?: Expr; readonly values?: readonly Expr[]; readonly span: Span };
+
+export type Assignment = Readonly<Record<string, number>>;
+
+export interface AssignmentResult {
+  readonly assignment: Assignment;
+  readonly sample: number;
+  readonly passed: boolean;
+  readonly relError: number;
+  /** Both sides when they are scalars: the diagnosis tests a pattern across every case. */
+  readonly pair?: readonly [number, number];
+}
+
+export interface Evaluated {
+  readonly lhs: Value;
+  readonly rhs: Value;
+  readonly differences?: { readonly lhs: Value; readonly rhs: Value };
+}
+
+export type ClaimEvaluation =
+  | { readonly status: 'unchecked'; readonly reason: Uncheckable; readonly uses: readonly BindingUse[] }
+  | {
+      readonly status: 'ok' | 'mismatch';
+      readonly maxRelError: number;
+      /** Against finite differences, when the claim involves gradients and they could be compared. */
+      readonly differencesRelError?: number;
+      readonly worst: AssignmentResult;
+      readonly worstValues?: Evaluated;
+      readonly shapeError?: string;
+      readonly results: readonly AssignmentResult[];
+      readonly uses: readonly BindingUse[];
+      readonly skipped: readonly string[];
+      readonly sampledAssignments?: { readonly checked: number; readonly total: number };
+      readonly compiled: CompiledClaim;
+    };
+
+export interface CompiledClaim {
+  readonly vars: ClaimVariables;
+  readonly lhs: MathNode;
+  readonly rhs: MathNode;
+  readonly conditions: readonly MathNode[];
+  readonly ranges: ReadonlyMap<string, { from: MathNode; to: MathNode }>;
+  readonly rangeHints: ReadonlyMap<string, MathNode>;
+  readonly usesGradients: boolean;
+}
+
+export interface EvaluateOptions {
+  readonly tolerance?: Tolerance;
+  /** Free-index assignments per layer and instance before sampling kicks in. */
+  readonly maxAssignments?: number;
+  readonly lower?: LowerOptions;
+}
+
+const MAX_ASSIGNMENTS = 256;
+
+function conditionExprs(claim: ClaimInput): Expr[] {
+  return claim.conditions.flatMap((c) => (c.kind === 'relation' ? [c.relation] : []));
+}
+
+/**
+ * An update X ← R is a gradient-descent step when R = X − η ∂L/∂X. It is
+ * checked as the gradient it implies, (X − R)/η = ∂L/∂X, so a mismatch is
+ * diagnosed on gradients (a flipped sign, a missing factor) like any other.
+ */
+function impliedGradient(claim: ClaimInput): { lhs: Expr; rhs: Expr } {
+  const at = claim.lhs.span;
+  const sym = (name: string): Expr => ({ kind: 'sym', name, indices: [], primes: 0, span: at });
+  const gradient: Expr = { kind: 'derivative', of: sym('L'), wrt: claim.lhs, notation: 'frac', span: at };
+  const implied: Expr = { kind: 'binary', op: '/', left: { kind: 'binary', op: '-', left: claim.lhs, right: claim.rhs, span: claim.rhs.span }, right: sym('\\eta'), span: claim.rhs.span };
+  return { lhs: gradient, rhs: implied };
+}
+
+export function compileClaim(claim: ClaimInput, env: Environment, options: LowerOptions = {}): { compiled: CompiledClaim; uses: BindingUse[] } {
+  const sides = claim.kind === 'update' ? impliedGradient(claim) : claim;
+  const vars = analyzeVariables([claim.lhs, claim.rhs, ...conditionExprs(claim)], env);
+  const lowerer = new Lowerer(env, vars, options);
+  const lhs = lowerer.lower(sides.lhs);
+  const rhs = lowerer.lower(sides.rhs);
+  const conditions = conditionExprs(claim).map((c) => lowerer.lower(c));
+  const ranges = new Map<string, { from: MathNode; to: MathNode }>();
+  for (const c of claim.conditions) {
+    if (c.kind !== 'range' || !(vars.freeIndices.includes(c.index) || vars.layerVars.includes(c.index))) continue;
+    const first = c.from ?? c.values?.[0];
+    const last = c.to ?? c.values?.[c.values.length - 1];
+    if (first && last) ranges.set(c.index, { from: lowerer.layer(first), to: lowerer.layer(last) });
+  }
+  const rangeHints = new Map<string, MathNode>();
+  for (const index of vars.freeIndices) {
+    if (ranges.has(index)) continue;
+    const where = [claim.lhs, claim.rhs].find((side) => some(side, (n) => n.kind === 'sym' && n.name === index)) ?? claim.rhs;
+    rangeHints.set(index, lowerer.rangeOf(index, where, new Set(), where.span));
+  }
+  const usesGradients = claim.kind === 'update' || [claim.lhs, claim.rhs].some((side) => some(side, (n) => n.kind === 'derivative' || (n.kind === 'sym' && n.name === '\\delta')));
+  return { compiled: { vars, lhs, rhs, conditions, ranges, rangeHints, usesGradients }, uses: lowerer.uses };
+}
+
+/**
+ * Random arguments of an identity: lowercase letters are scalars, capitals
+ * are 3×3 matrices (so (AB)ᵀ = BᵀAᵀ is tested as a matrix identity and AB = BA fails).
+ */
+export function setRandomArguments(scope: Map<string, unknown>, vars: ClaimVariables, sample: number): void {
+  const rng = createRng(1000 + sample);
+  for (const name of vars.randomScalars) {
+    const value = /^[A-Z]$/.test(name) ? filled(3, 3, () => rng.uniform(-2, 2)) : rng.uniform(-3, 3);
+    scope.set(randomVariable(name), value);
+  }
+}
+
+function* product(ranges: readonly (readonly [string, number, number])[]): Generator<Record<string, number>> {
+  if (ranges.length === 0) {
+    yield {};
+    return;
+  }
+  const [[name, from, to], ...rest] = ranges;
+  for (let v = from; v <= to; v++) for (const tail of product(rest)) yield { [name]: v, ...tail };
+}
+
+function truthy(v: Value): boolean {
+  return entries(v).every((x) => x !== 0);
+}
+
+/** Relative error ignoring NaN entries of the reference (sampled finite differences). */
+function comparableError(a: Value, b: Value): number | undefined {
+  if (!sameShape(a, b)) return undefined;
+  const u = entries(a);
+  const v = entries(b);
+  let worst = 0;
+  let compared = 0;
+  for (let i = 0; i < u.length; i++) {
+    if (Number.isNaN(u[i]) || Number.isNaN(v[i])) continue;
+    compared++;
+    worst = Math.max(worst, entryRelativeError(u[i], v[i]));
+  }
+  return compared > 0 ? worst : undefined;
+}
+
+class ShapeMismatch extends Error {
+  constructor(
+    message: string,
+    readonly values?: Evaluated,
+  ) {
+    super(message);
+  }
+}
+
+export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: readonly InstanceContext[], options: EvaluateOptions = {}): ClaimEvaluation {
+  let compiledClaim: { compiled: CompiledClaim; uses: BindingUse[] };
+  try {
+    compiledClaim = compileClaim(claim, env, options.lower);
+  } catch (error) {
+    if (error instanceof Uncheckable) return { status: 'unchecked', reason: error, uses: [] };
+    throw error;
+  }
+  const { compiled, uses } = compiledClaim;
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const maxAssignments = options.maxAssignments ?? MAX_ASSIGNMENTS;
+  const { vars } = compiled;
+  const results: AssignmentResult[] = [];
+  const skipped = new Set<string>();
+  const quietlySkipped = new Set<string>();
+  let worst: { result: AssignmentResult; values: Evaluated } | undefined;
+  let worstFailure: { result: AssignmentResult; values: Evaluated } | undefined;
+  let differencesRelError: number | undefined;
+  let shapeError: string | undefined;
+  let sampled: { checked: number; total: number } | undefined;
+
+  const record = (result: AssignmentResult, values: Evaluated) => {
+    results.push(result);
+    if (!worst || !(result.relError <= worst.result.relError)) worst = { result, values };
+    if (!result.passed && (!worstFailure || !(result.relError <= worstFailure.result.relError))) worstFailure = { result, values };
+  };
+
+  try {
+    contexts.forEach((ctx, sample) => evaluateSample(ctx, sample));
+  } catch (error) {
+    // Found only while evaluating (a Jacobian, say): the claim is unchecked, with the reason.
+    if (error instanceof Uncheckable) return { status: 'unchecked', reason: error, uses };
+    throw error;
+  }
+
+  function evaluateSample(ctx: InstanceContext, sample: number): void {
+    ctx.beginClaim();
+    try {
+      evaluateAssignments(ctx, sample);
+    } finally {
+      const directional = ctx.directionalErrorOfClaim();
+      if (directional !== undefined) differencesRelError = Math.max(differencesRelError ?? 0, directional);
+    }
+  }
+
+  function evaluateAssignments(ctx: InstanceContext, sample: number): void {
+    const scope = new Map<string, unknown>([['ctx', ctx]]);
+    const rng = createRng(1000 + sample);
+    setRandomArguments(scope, vars, sample);
+    const L = ctx.lastLayer;
+    const layerRanges = vars.layerVars.map((name) => [name, 0, L] as const);
+    for (const layers of product(layerRanges)) {
+      for (const [name, value] of Object.entries(layers)) scope.set(layerVariable(name), value);
+      try {
+        const layerRange = (name: string) => {
+          const range = compiled.ranges.get(name);
+          if (!range) return true;
+          const v = layers[name];
+          return v >= (evaluateNode(range.from, scope) as number) && v <= (evaluateNode(range.to, scope) as number);
+        };
+        if (!vars.layerVars.every(layerRange)) continue;
+        const indexRanges = vars.freeIndices.map((index) => {
+          const range = compiled.ranges.get(index);
+          if (range) return [index, evaluateNode(range.from, scope) as number, evaluateNode(range.to, scope) as number] as const;
+          return [index, 1, evaluateNode(compiled.rangeHints.get(index)!, scope) as number] as const;
+        });
+        const total = indexRanges.reduce((n, [, from, to]) => n * Math.max(0, to - from + 1), 1);
+        const assignments: Record<string, number>[] =
+          total <= maxAssignments
+            ? [...product(indexRanges)]
+            : Array.from({ length: maxAssignments }, () => Object.fromEntries(indexRanges.map(([name, from, to]) => [name, from + rng.int(to - from + 1)])));
+        if (total > maxAssignments) sampled = { checked: maxAssignments, total };
+        for (const indices of assignments) {
+          for (const [name, value] of Object.entries(indices)) scope.set(indexVariable(name), value);
+          if (!compiled.conditions.every((c) => truthy(evaluateNode(c, scope)))) continue;
+          const values = evaluateBoth(compiled, scope, ctx);
+          const assignment: Record<string, number> = { ...layers, ...indices };
+          if (typeof ctx.label === 'number' && compiled.vars.freeIndices.length > 0) assignment.y = ctx.label + 1;
+          const { relError, passed } = compare(values.lhs, values.rhs, tolerance);
+          const u = entries(values.lhs);
+          const v = entries(values.rhs);
+          const pair = u.length === 1 && v.length === 1 ? ([u[0], v[0]] as const) : undefined;
+          record({ assignment, sample, passed, relError, pair }, values);
+          if (values.differences) {
+            const e = comparableError(values.differences.lhs, values.differences.rhs);
+            if (e !== undefined) differencesRelError = Math.max(differencesRelError ?? 0, e);
+          }
+        }
+      } catch (error) {
+        if (error instanceof NotApplicable) {
+          if (error.notable) skipped.add(error.message);
+          else quietlySkipped.add(error.message);
+          continue;
+        }
+        if (error instanceof ShapeError || error instanceof ShapeMismatch) {
+          shapeError ??= error.message;
+          record({ assignment: { ...layers }, sample, passed: false, relError: Infinity }, (error as ShapeMismatch).values ?? { lhs: NaN, rhs: NaN });
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  if (!worst) {
+    const reasons = [...skipped, ...quietlySkipped];
+    const why = reasons.length > 0 ? `no layer where every quantity of the claim exists (${reasons[0]})` : 'no index value satisfies its conditions';
+    return { status: 'unchecked', reason: new Uncheckable(why), uses };
+  }
+  const chosen = worstFailure ?? worst;
+  return {
+    status: worstFailure ? 'mismatch' : 'ok',
+    maxRelError: chosen.result.relError,
+    differencesRelError,
+    worst: chosen.result,
+    worstValues: chosen.values,
+    shapeError,
+    results,
+    uses,
+    skipped: [...skipped],
+    sampledAssignments: sampled,
+    compiled,
+  };
+}
+
+function evaluateBoth(compiled: CompiledClaim, scope: Map<string, unknown>, ctx: InstanceContext): Evaluated {
+  const lhs = evaluateNode(compiled.lhs, scope);
+  const rhs = evaluateNode(compiled.rhs, scope);
+  if (!sameShape(lhs, rhs)) {
+    const transposed = sameShape(lhs, transpose(rhs)) && allClose(entries(lhs), entries(transpose(rhs)));
+    throw new ShapeMismatch(`the left side is a ${shapeOf(lhs)}, the right side a ${shapeOf(rhs)}${transposed ? ' (its transpose matches)' : ''}`, { lhs, rhs });
+  }
+  if (!compiled.usesGradients || !ctx.entrywiseDifferences) return { lhs, rhs };
+  scope.set('ctx', ctx.withSource('differences'));
+  try {
+    return { lhs, rhs, differences: { lhs: evaluateNode(compiled.lhs, scope), rhs: evaluateNode(compiled.rhs, scope) } };
+  } finally {
+    scope.set('ctx', ctx);
+  }
+}
+
+function compare(lhs: Value, rhs: Value, tolerance: Tolerance): { relError: number; passed: boolean } {
+  const u = entries(lhs);
+  const v = entries(rhs);
+  let relError = 0;
+  for (let i = 0; i < u.length; i++) {
+    const e = entryRelativeError(u[i], v[i]);
+    if (Number.isNaN(e)) return { relError: NaN, passed: false };
+    relError = Math.max(relError, e);
+  }
+  return { relError, passed: allClose(v, u, tolerance) };
+}

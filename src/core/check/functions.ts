@@ -1,0 +1,192 @@
+// The functions lowered claims call. A slim mathjs instance evaluates the
+// node trees (compiled closures, scoped variables); these functions give the
+// nodes their meaning on the instance in scope under `ctx`.
+import { ConstantNodeDependencies, create, FunctionNodeDependencies, SymbolNodeDependencies, type EvalFunction, type MathNode } from 'mathjs';
+import { activate, activationDerivative, hasKink, isElementwise, logSumExp, scalarActivation, type Activation, type Quantity } from '../engine';
+import type { InstanceContext } from './context';
+import { NotApplicable, Uncheckable } from './errors';
+import * as V from './values';
+import type { Value } from './values';
+
+export const math = create({ FunctionNodeDependencies, SymbolNodeDependencies, ConstantNodeDependencies });
+
+type Scope = Map<string, unknown>;
+
+const compiled = new WeakMap<MathNode, EvalFunction>();
+export function compile(node: MathNode): EvalFunction {
+  let fn = compiled.get(node);
+  if (!fn) {
+    fn = node.compile();
+    compiled.set(node, fn);
+  }
+  return fn;
+}
+
+export function evaluateNode(node: MathNode, scope: Scope): Value {
+  return compile(node).evaluate(scope) as Value;
+}
+
+/** Sets a scope variable while `body` runs and restores it after: sums shadow outer indices. */
+function withVariable<T>(scope: Scope, name: string, value: unknown, body: () => T): T {
+  const had = scope.has(name);
+  const previous = scope.get(name);
+  scope.set(name, value);
+  try {
+    return body();
+  } finally {
+    if (had) scope.set(name, previous);
+    else scope.delete(name);
+  }
+}
+
+function layerOf(ctx: InstanceContext, quantity: string, layer: number): number {
+  const L = ctx.lastLayer;
+  const lowest = quantity === 'o' ? 0 : 1;
+  if (!Number.isInteger(layer) || layer < lowest || layer > L) throw new NotApplicable(`${quantity}^${layer} does not exist (layers ${lowest}..${L})`);
+  return layer;
+}
+
+/** The activation of a layer, or (-1) the one the hidden layers share. */
+function activationAt(ctx: InstanceContext, layer: number): Activation {
+  if (layer >= 0) return ctx.net.layers[layerOf(ctx, 'z', layer) - 1].activation;
+  const hidden = ctx.net.layers.length > 1 ? ctx.net.layers.slice(0, -1) : ctx.net.layers;
+  return hidden[0].activation;
+}
+
+function scalar(v: Value): number {
+  const s = V.scalarOf(v);
+  if (s === undefined) throw new V.ShapeError(`expected a scalar, got a ${V.shapeOf(v)}`);
+  return s;
+}
+
+function applyActivation(activation: Activation, x: Value, order: number): Value {
+  if (order > 1) throw new NotApplicable('second derivatives of activations are not supported', true);
+  if (!isElementwise(activation)) {
+    if (order === 1) throw new NotApplicable('σ′ of the softmax layer is not elementwise', true);
+    if (!V.isMatrix(x)) throw new V.ShapeError('softmax needs a vector');
+    return V.column(activate('softmax', x.data.slice()));
+  }
+  const { value, derivative } = scalarActivation(activation);
+  return V.map(x, order === 1 ? derivative : value);
+}
+
+const ELEMENTARY: Record<string, (x: number) => number> = {
+  log: Math.log,
+  exp: Math.exp,
+  tanh: Math.tanh,
+  sigmoid: scalarActivation('sigmoid').value,
+  relu: scalarActivation('relu').value,
+};
+
+const RELATIONS: Record<string, (a: number, b: number) => boolean> = {
+  '=': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '<': (a, b) => a < b,
+  '>': (a, b) => a > b,
+  '<=': (a, b) => a <= b,
+  '>=': (a, b) => a >= b,
+};
+
+function sumOver(args: MathNode[], _math: unknown, scope: Scope): Value {
+  const [nameNode, fromNode, toNode, body] = args;
+  const name = (nameNode as unknown as { value: string }).value;
+  const from = scalar(evaluateNode(fromNode, scope));
+  const to = scalar(evaluateNode(toNode, scope));
+  if (!Number.isInteger(from) || !Number.isInteger(to)) throw new V.ShapeError(`the bounds of a sum over ${name} must be whole numbers (got ${from} to ${to})`);
+  let total: Value = 0;
+  for (let i = from; i <= to; i++) total = V.add(total, withVariable(scope, name, i, () => evaluateNode(body, scope)));
+  return total;
+}
+sumOver.rawArgs = true;
+
+/**
+ * d(of)/d(target entry) by central differences on perturbed instances: the
+ * derivative of anything (not only the loss) with respect to one entry, or
+ * to every entry of a quantity when no index is given.
+ */
+function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
+  const [ofNode, quantityNode, layerNode, ...indexNodes] = args;
+  const ctx = scope.get('ctx') as InstanceContext;
+  const quantity = (quantityNode as unknown as { value: Quantity }).value;
+  const layer = layerOf(ctx, quantity, scalar(evaluateNode(layerNode, scope)));
+  const base = ctx.value(quantity, layer) as V.Value & { rows: number; cols: number; data: Float64Array };
+  const indices = indexNodes.map((n) => scalar(evaluateNode(n, scope)));
+  const at = (flat: number): Value => {
+    const v = base.data[flat];
+    const h = 1e-6 * Math.max(Math.abs(v), 0.1);
+    const up = withVariable(scope, 'ctx', ctx.perturbed({ quantity, layer }, flat, v + h), () => evaluateNode(ofNode, scope));
+    const down = withVariable(scope, 'ctx', ctx.perturbed({ quantity, layer }, flat, v - h), () => evaluateNode(ofNode, scope));
+    return V.divide(V.subtract(up, down), 2 * h);
+  };
+  if (indices.length > 0) {
+    V.entry(base, indices, () => `${quantity}^${layer}`); // range check with a readable message
+    const [i, j] = indices.length === 1 ? [indices[0], 1] : indices;
+    return at((i - 1) * base.cols + (j - 1));
+  }
+  const parts = Array.from(base.data, (_, flat) => {
+    const d = at(flat);
+    if (V.scalarOf(d) === undefined) throw new Uncheckable(`the derivative of a ${V.shapeOf(d)} with respect to a whole ${V.shapeOf(base)} is a Jacobian, whose layout conventions differ; write it entry by entry (∂z_a/∂o_b)`);
+    return V.scalarOf(d)!;
+  });
+  return { rows: base.rows, cols: base.cols, data: Float64Array.from(parts) };
+}
+differentiate.rawArgs = true;
+
+const FUNCTIONS = {
+  gc_q: (ctx: InstanceContext, quantity: string, layer: number): Value => {
+    if (quantity === 'delta') return ctx.gradient({ quantity: 'z', layer: layerOf(ctx, 'z', layer) });
+    return ctx.value(quantity as Quantity, layerOf(ctx, quantity, layer));
+  },
+  gc_grad: (ctx: InstanceContext, quantity: Quantity, layer: number): Value => ctx.gradient({ quantity, layer: layerOf(ctx, quantity, layer) }),
+  gc_entry: (v: Value, describe: string, ...indices: Value[]): Value => V.entry(v, indices.map(scalar), () => describe),
+  gc_label: (ctx: InstanceContext): Value => ctx.labelValue(),
+  gc_loss: (ctx: InstanceContext): Value => ctx.loss,
+  gc_eta: (ctx: InstanceContext): Value => ctx.eta,
+  gc_last: (ctx: InstanceContext): Value => ctx.lastLayer,
+  gc_classes: (ctx: InstanceContext): Value => ctx.net.layers[ctx.lastLayer - 1].units,
+  gc_width: (ctx: InstanceContext, layer: number): Value => (layer === 0 ? ctx.net.inputSize : ctx.net.layers[layerOf(ctx, 'z', layer) - 1].units),
+  gc_add: V.add,
+  gc_sub: V.subtract,
+  gc_mul: V.multiply,
+  gc_odot: V.hadamard,
+  gc_div: V.divide,
+  gc_pow: V.power,
+  gc_neg: V.negate,
+  gc_T: V.transpose,
+  gc_act: (ctx: InstanceContext, layer: number, x: Value, order: number): Value => applyActivation(activationAt(ctx, layer), x, order),
+  gc_hasKink: (ctx: InstanceContext, layer: number): boolean => hasKink(activationAt(ctx, layer)),
+  gc_fn: (name: string, x: Value): Value => V.map(x, ELEMENTARY[name]),
+  gc_softmax: (x: Value): Value => {
+    if (!V.isMatrix(x)) throw new V.ShapeError('softmax needs a vector');
+    return V.column(activate('softmax', x.data.slice()));
+  },
+  gc_logsumexp: (x: Value): Value => logSumExp(V.entries(x)),
+  // max(v): the largest entry; max(a, b, …): elementwise (ReLU is max(0, z)).
+  gc_max: (...xs: Value[]): Value => (xs.length === 1 ? Math.max(...V.entries(xs[0])) : xs.reduce((a, b) => V.add(b, V.map(V.subtract(a, b), (d) => Math.max(d, 0))))),
+  gc_onehot: (ctx: InstanceContext, y: Value): Value => {
+    const classes = ctx.net.layers[ctx.lastLayer - 1].units;
+    const k = scalar(y);
+    return V.filled(classes, 1, (i) => (i === k - 1 ? 1 : 0));
+  },
+  gc_rel: (op: string, a: Value, b: Value): Value => {
+    const test = RELATIONS[op];
+    if (!V.isMatrix(a) && !V.isMatrix(b)) return test(scalar(a), scalar(b)) ? 1 : 0;
+    return V.map(V.subtract(a, b), (d) => (test(d, 0) ? 1 : 0));
+  },
+  gc_norm: (x: Value, bars: number): Value => {
+    const e = V.entries(x);
+    if (bars === 1 && e.length === 1) return Math.abs(e[0]);
+    return Math.sqrt(e.reduce((s, v) => s + v * v, 0));
+  },
+  gc_size: (v: Value, position: number, count: number): Value => {
+    if (!V.isMatrix(v)) throw new V.ShapeError('a scalar has no index range');
+    if (count === 1) return v.cols === 1 ? v.rows : v.rows === 1 ? v.cols : v.rows;
+    return position === 0 ? v.rows : v.cols;
+  },
+  gc_sum: sumOver,
+  gc_deriv: differentiate,
+};
+
+math.import(FUNCTIONS, { override: true });
+
+export type FunctionName = keyof typeof FUNCTIONS;

@@ -1,0 +1,345 @@
+// Expression tree → mathjs nodes. Symbols are resolved against the binding
+// environment here; what cannot be resolved stops the claim with a located
+// reason. Nothing from the document is ever evaluated as a string.
+import type { MathNode } from 'mathjs';
+import type { Derivative, Expr, Span, Sym } from '../math/expr';
+import { printExpr } from '../math/print';
+import { displayName, plainName, type Binding, type Environment, type LayeredQuantity } from './conventions';
+import { Uncheckable } from './errors';
+import { math, type FunctionName } from './functions';
+import type { ClaimVariables } from './variables';
+import { isBareSymbol, some, substitute } from './walk';
+
+const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
+  FunctionNode: new (fn: MathNode, args: MathNode[]) => MathNode;
+  SymbolNode: new (name: string) => MathNode;
+  ConstantNode: new (value: unknown) => MathNode;
+};
+
+const call = (name: FunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
+const constant = (value: unknown): MathNode => new ConstantNode(value);
+const variable = (name: string): MathNode => new SymbolNode(name);
+const CTX = (): MathNode => variable('ctx');
+
+/** Scope names of the claim's variables; prefixed so no LaTeX name can collide with a function. */
+export const indexVariable = (name: string): string => `i_${name.replace(/\W/g, '_')}`;
+export const layerVariable = (name: string): string => `l_${name.replace(/\W/g, '_')}`;
+export const randomVariable = (name: string): string => `r_${name.replace(/\W/g, '_')}`;
+
+/** A symbol use, for hovers and messages. */
+export interface BindingUse {
+  readonly symbol: string;
+  readonly span: Span;
+  readonly binding: Binding;
+}
+
+/** Optional rewrites used by the diagnosis: shift every layer of one symbol. */
+export interface LowerOptions {
+  readonly shiftLayerOf?: { readonly name: string; readonly by: number };
+}
+
+type GradientTarget = { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string };
+
+export class Lowerer {
+  readonly uses: BindingUse[] = [];
+  private depth = 0;
+
+  constructor(
+    private readonly env: Environment,
+    private readonly vars: ClaimVariables,
+    private readonly options: LowerOptions = {},
+  ) {}
+
+  lower(e: Expr, bound: ReadonlySet<string> = new Set()): MathNode {
+    switch (e.kind) {
+      case 'num':
+        return constant(e.value);
+      case 'sym':
+        return this.symbol(e, bound);
+      case 'binary': {
+        const ops = { '+': 'gc_add', '-': 'gc_sub', juxt: 'gc_mul', cdot: 'gc_mul', times: 'gc_mul', odot: 'gc_odot', '/': 'gc_div' } as const;
+        return call(ops[e.op], this.lower(e.left, bound), this.lower(e.right, bound));
+      }
+      case 'neg':
+        return call('gc_neg', this.lower(e.arg, bound));
+      case 'pow':
+        return call('gc_pow', this.lower(e.base, bound), this.lower(e.exponent, bound));
+      case 'transpose':
+        return call('gc_T', this.lower(e.arg, bound));
+      case 'call':
+        return this.application(e, bound);
+      case 'sum': {
+        const inner = new Set(bound).add(e.index);
+        const from = e.from ? this.lower(e.from, bound) : constant(1);
+        const to = e.to ? this.bound(e.to, bound) : this.rangeOf(e.index, e.body, inner, e.span);
+        return call('gc_sum', constant(indexVariable(e.index)), from, to, this.lower(e.body, inner));
+      }
+      case 'derivative':
+        return this.derivative(e, bound);
+      case 'indicator':
+        return this.lower(e.condition, bound);
+      case 'relation': {
+        if (e.op === 'in') throw new Uncheckable('set membership is not a claim that can be evaluated', e.span);
+        return call('gc_rel', constant(e.op), this.lower(e.left, bound), this.lower(e.right, bound));
+      }
+      case 'norm':
+        return call('gc_norm', this.lower(e.arg, bound), constant(e.bars));
+      case 'unsupported':
+        throw new Uncheckable(`${e.construct}: ${e.reason}`, e.span);
+    }
+  }
+
+  /** An upper bound of a sum: C is the number of classes there even when C is the loss elsewhere. */
+  private bound(e: Expr, bound: ReadonlySet<string>): MathNode {
+    if (isBareSymbol(e) && (e.name === 'C' || e.name === 'K')) return call('gc_classes', CTX());
+    if (e.kind === 'sym' && /^[nd]$/.test(e.name) && e.indices.length === 1) return call('gc_width', CTX(), this.layer(e.indices[0], bound));
+    return this.lower(e, bound);
+  }
+
+  /** A layer expression: L is the last layer, layer letters are variables. */
+  layer(e: Expr, bound: ReadonlySet<string> = new Set()): MathNode {
+    if (isBareSymbol(e) && e.name === 'L') return call('gc_last', CTX());
+    if (isBareSymbol(e) && this.vars.layerVars.includes(e.name)) return variable(layerVariable(e.name));
+    if (e.kind === 'binary' && (e.op === '+' || e.op === '-')) return call(e.op === '+' ? 'gc_add' : 'gc_sub', this.layer(e.left, bound), this.layer(e.right, bound));
+    if (e.kind === 'num') return constant(e.value);
+    return this.lower(e, bound);
+  }
+
+  private shifted(name: string, layer: MathNode): MathNode {
+    const shift = this.options.shiftLayerOf;
+    return shift && shift.name === name ? call('gc_add', layer, constant(shift.by)) : layer;
+  }
+
+  private use(sym: Sym, binding: Binding): void {
+    this.uses.push({ symbol: sym.name, span: sym.span, binding });
+  }
+
+  private indexInto(value: MathNode, sym: Sym, bound: ReadonlySet<string>, describe: string): MathNode {
+    if (sym.indices.length === 0) return value;
+    return call('gc_entry', value, constant(describe), ...sym.indices.map((i) => this.index(i, bound)));
+  }
+
+  /** A subscript: an index variable, a number, y (the label's class), or arithmetic of them. */
+  private index(e: Expr, bound: ReadonlySet<string>): MathNode {
+    if (isBareSymbol(e) && (bound.has(e.name) || this.vars.indexVars.has(e.name))) return variable(indexVariable(e.name));
+    if (isBareSymbol(e) && e.name === 'L') return call('gc_last', CTX());
+    if (isBareSymbol(e) && this.vars.layerVars.includes(e.name)) return variable(layerVariable(e.name));
+    return this.lower(e, bound);
+  }
+
+  private describe(sym: Sym): string {
+    return displayName(sym) + (sym.layer ? `^{${printExpr(sym.layer)}}` : '');
+  }
+
+  private symbol(sym: Sym, bound: ReadonlySet<string>): MathNode {
+    if (isBareSymbol(sym) && (bound.has(sym.name) || this.vars.indexVars.has(sym.name))) return variable(indexVariable(sym.name));
+    if (isBareSymbol(sym) && this.vars.layerVars.includes(sym.name)) return variable(layerVariable(sym.name));
+    if (isBareSymbol(sym) && this.vars.randomScalars.has(sym.name)) return variable(randomVariable(sym.name));
+    const binding = this.env.lookup(sym.name);
+    if (!binding) throw this.unknown(sym);
+    this.use(sym, binding);
+    const meaning = binding.meaning;
+    switch (meaning.kind) {
+      case 'layered':
+        return this.indexInto(this.layered(meaning.quantity, sym, bound), sym, bound, this.describe(sym));
+      case 'input':
+        return this.indexInto(call('gc_q', CTX(), constant('o'), constant(0)), sym, bound, 'x');
+      case 'output':
+        return this.indexInto(call('gc_q', CTX(), constant('o'), call('gc_last', CTX())), sym, bound, displayName(sym));
+      case 'label':
+        return this.indexInto(call('gc_label', CTX()), sym, bound, 'y');
+      case 'loss':
+        return call('gc_loss', CTX());
+      case 'learningRate':
+        return call('gc_eta', CTX());
+      case 'classes':
+        return call('gc_classes', CTX());
+      case 'constant':
+        return constant(meaning.value);
+      case 'template':
+        return this.template(sym, meaning, bound);
+      case 'activation':
+      case 'function':
+        throw new Uncheckable(`${displayName(sym)} is a function here but has no argument`, sym.span);
+    }
+  }
+
+  private layered(quantity: LayeredQuantity, sym: Sym, bound: ReadonlySet<string>): MathNode {
+    let layer: MathNode;
+    if (sym.layer) layer = this.layer(sym.layer, bound);
+    else if (quantity === 'z' || quantity === 'o') layer = call('gc_last', CTX()); // Nielsen's bare a, z: the output layer
+    else throw new Uncheckable(`${displayName(sym)} needs a layer: write ${displayName(sym)}^{l}`, sym.span, sym.name, 'no-layer');
+    return call('gc_q', CTX(), constant(quantity), this.shifted(sym.name, layer));
+  }
+
+  /** A symbol bound to an expression: substitute its layer and index parameters, then lower the body. */
+  private template(sym: Sym, meaning: Extract<Binding['meaning'], { kind: 'template' }>, bound: ReadonlySet<string>): MathNode {
+    if (++this.depth > 20) throw new Uncheckable(`${displayName(sym)} is defined in terms of itself`, sym.span);
+    try {
+      let body = meaning.body;
+      if (meaning.layer) {
+        if (!sym.layer) throw new Uncheckable(`${displayName(sym)} was defined with a layer ${meaning.layer}; write ${displayName(sym)}^{…}`, sym.span, sym.name, 'no-layer');
+        body = substitute(body, meaning.layer, sym.layer);
+      }
+      const params = meaning.indices;
+      const args = sym.indices.slice(0, params.length);
+      params.forEach((p, k) => {
+        if (args[k]) body = substitute(body, p, args[k]);
+      });
+      const rest = sym.indices.slice(params.length);
+      const value = this.lower(body, bound);
+      return rest.length === 0 ? value : this.indexInto(value, { ...sym, indices: rest }, bound, displayName(sym));
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private unknown(sym: Sym, appliedTo?: readonly Expr[]): Uncheckable {
+    const name = displayName(sym);
+    const indicator = appliedTo?.length === 1 && appliedTo[0].kind === 'relation' ? ' (an indicator is written I(y=a) or \\mathbb{1}(y=a))' : '';
+    return new Uncheckable(
+      `unknown symbol ${name}${indicator}: say what it means in the network spec (\`let ${plainName(sym.name)} = …\`, e.g. \`let \\alpha = z^{L}\`) or define it with :=`,
+      sym.span,
+      sym.name,
+      'unknown-symbol',
+    );
+  }
+
+  /** σ(z^k), f'(z), log, exp, softmax, p(a|x), L(α, y), I(..), quantities with documenting arguments. */
+  private application(e: Extract<Expr, { kind: 'call' }>, bound: ReadonlySet<string>): MathNode {
+    const fn = e.fn;
+    const binding = this.env.lookup(fn.name);
+    if (!binding) throw this.unknown(fn, e.args);
+    this.use(fn, binding);
+    const args = () => e.args.map((a) => this.lower(a, bound));
+    const one = (): MathNode => {
+      if (e.args.length !== 1) throw new Uncheckable(`${displayName(fn)} takes one argument here, got ${e.args.length}`, e.span);
+      return this.lower(e.args[0], bound);
+    };
+    const meaning = binding.meaning;
+    switch (meaning.kind) {
+      case 'activation':
+        return call('gc_act', CTX(), this.activationLayer(fn, e.args[0], bound), one(), constant(fn.primes));
+      case 'function':
+        if (fn.primes > 0) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
+        if (meaning.fn === 'softmax') return call('gc_softmax', one());
+        if (meaning.fn === 'onehot') return call('gc_onehot', CTX(), one());
+        if (meaning.fn === 'max') return call('gc_max', ...args());
+        return call('gc_fn', constant(meaning.fn), one());
+      case 'output': {
+        // p(a|x), P(c|x): an entry of the output; p(x) or p alone: the vector.
+        const output = call('gc_q', CTX(), constant('o'), call('gc_last', CTX()));
+        const entryArgs = e.given.length > 0 ? e.args : e.args.filter((a) => !(isBareSymbol(a) && a.name === 'x'));
+        if (entryArgs.length === 0) return output;
+        return call('gc_entry', output, constant(displayName(fn)), ...entryArgs.map((a) => this.index(a, bound)));
+      }
+      case 'loss':
+        return call('gc_loss', CTX()); // L(α, y): the arguments document what L depends on
+      case 'layered':
+      case 'input':
+      case 'label':
+        return this.symbol(fn, bound); // o^l(z^l): documentation of dependence
+      case 'template':
+        if (e.args.length === 0) return this.symbol(fn, bound);
+        throw new Uncheckable(`${displayName(fn)} is defined as a value, not a function`, e.span);
+      default:
+        return call('gc_mul', this.symbol(fn, bound), one());
+    }
+  }
+
+  /** Which layer's activation σ(arg) means: σ's own superscript, else the layer of z^k/W^k/b^k in the argument, else the hidden layers'. */
+  private activationLayer(fn: Sym, arg: Expr | undefined, bound: ReadonlySet<string>): MathNode {
+    if (fn.layer) return this.layer(fn.layer, bound);
+    let found: Expr | undefined;
+    if (arg) {
+      some(arg, (node) => {
+        if (node.kind !== 'sym' || !node.layer) return false;
+        const meaning = this.env.lookup(node.name)?.meaning;
+        if (meaning?.kind === 'layered' && (meaning.quantity === 'z' || meaning.quantity === 'W' || meaning.quantity === 'b')) {
+          found = node.layer;
+          return true;
+        }
+        if (meaning?.kind === 'template' && node.layer) {
+          found = node.layer;
+          return true;
+        }
+        return false;
+      });
+    }
+    return found ? this.shifted(fn.name, this.layer(found, bound)) : constant(-1);
+  }
+
+  /** The quantity a derivative is taken with respect to, through bindings (α_a with α := z^L is z^L_a). */
+  private target(wrt: Expr, bound: ReadonlySet<string>): GradientTarget {
+    if (wrt.kind !== 'sym') throw new Uncheckable('derivatives are supported with respect to a weight, bias, pre-activation, activation or input (or one entry)', wrt.span);
+    const binding = this.env.lookup(wrt.name);
+    if (!binding) throw this.unknown(wrt);
+    this.use(wrt, binding);
+    const meaning = binding.meaning;
+    const describe = this.describe(wrt);
+    if (meaning.kind === 'layered' && meaning.quantity !== 'delta') {
+      const layer = wrt.layer ? this.layer(wrt.layer, bound) : meaning.quantity === 'z' || meaning.quantity === 'o' ? call('gc_last', CTX()) : undefined;
+      if (!layer) throw new Uncheckable(`${displayName(wrt)} needs a layer: write ${displayName(wrt)}^{l}`, wrt.span, wrt.name, 'no-layer');
+      return { quantity: meaning.quantity, layer: this.shifted(wrt.name, layer), indices: wrt.indices, describe };
+    }
+    if (meaning.kind === 'input') return { quantity: 'o', layer: constant(0), indices: wrt.indices, describe };
+    if (meaning.kind === 'output') return { quantity: 'o', layer: call('gc_last', CTX()), indices: wrt.indices, describe };
+    if (meaning.kind === 'template' && meaning.body.kind === 'sym') {
+      let body: Expr = meaning.body;
+      if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, wrt.layer);
+      const inner = this.target(body, bound);
+      return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
+    }
+    throw new Uncheckable(`cannot differentiate with respect to ${displayName(wrt)} (${binding.description})`, wrt.span);
+  }
+
+  private derivative(e: Derivative, bound: ReadonlySet<string>): MathNode {
+    const target = this.target(e.wrt, bound);
+    const indices = target.indices.map((i) => this.index(i, bound));
+    if (this.isLoss(e.of)) {
+      const gradient = call('gc_grad', CTX(), constant(target.quantity), target.layer);
+      return indices.length === 0 ? gradient : call('gc_entry', gradient, constant(`∂L/∂${target.describe}`), ...indices);
+    }
+    // Anything else is differentiated by central differences on perturbed instances.
+    return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...indices);
+  }
+
+  isLoss(e: Expr): boolean {
+    const sym = e.kind === 'call' ? e.fn : e;
+    return sym.kind === 'sym' && sym.indices.length === 0 && this.env.lookup(sym.name)?.meaning.kind === 'loss';
+  }
+
+  /**
+   * The range of an index whose bounds are not written: the size of what it
+   * indexes (α_c → the entries of α), or the classes when it meets y or p(c|x).
+   */
+  rangeOf(index: string, body: Expr, bound: ReadonlySet<string>, span: Span): MathNode {
+    let hint: MathNode | undefined;
+    const visit = (node: Expr): boolean => {
+      if (hint) return true;
+      if (node.kind === 'sym') {
+        const position = node.indices.findIndex((i) => isBareSymbol(i) && i.name === index);
+        if (position >= 0) {
+          const whole: Sym = { ...node, indices: [] };
+          hint = call('gc_size', this.lower(whole, bound), constant(position), constant(node.indices.length));
+          return true;
+        }
+      }
+      if (node.kind === 'call' && node.args.some((a) => isBareSymbol(a) && a.name === index)) {
+        const meaning = this.env.lookup(node.fn.name)?.meaning.kind;
+        if (meaning === 'output') {
+          hint = call('gc_classes', CTX());
+          return true;
+        }
+      }
+      if (node.kind === 'relation' && [node.left, node.right].some((s) => isBareSymbol(s) && s.name === index) && [node.left, node.right].some((s) => isBareSymbol(s) && s.name === 'y')) {
+        hint = call('gc_classes', CTX());
+        return true;
+      }
+      return false;
+    };
+    some(body, visit);
+    if (!hint) throw new Uncheckable(`cannot tell the range of ${index}: write its bounds, e.g. \\sum_{${index}=1}^{n}`, span);
+    return hint;
+  }
+}

@@ -1,0 +1,91 @@
+// Which letters of a claim are variables: indices (subscripts, sum indices,
+// the a in I(y=a) and p(a|x)), layer variables (the l in W^{l+1}), and, in
+// identities that mention no network quantity (σ'(z) = σ(z)(1 − σ(z))),
+// random scalar arguments.
+import type { Expr } from '../math/expr';
+import type { Environment } from './conventions';
+import { isBareSymbol, walk } from './walk';
+
+export interface ClaimVariables {
+  readonly indexVars: ReadonlySet<string>;
+  /** Index variables not bound by an enclosing sum, in order of first use (left side first). */
+  readonly freeIndices: readonly string[];
+  readonly layerVars: readonly string[];
+  readonly randomScalars: ReadonlySet<string>;
+}
+
+const LETTER = /^(?:[a-zA-Z]|\\[a-zA-Z]+)$/;
+
+/** Names that are never index or layer variables: the label, the last layer, constants. */
+function isReserved(name: string, env: Environment): boolean {
+  if (name === 'L') return true;
+  const kind = env.lookup(name)?.meaning.kind;
+  return kind === 'label' || kind === 'constant' || kind === 'loss' || kind === 'learningRate' || kind === 'classes';
+}
+
+export function analyzeVariables(sides: readonly Expr[], env: Environment): ClaimVariables {
+  const indexVars = new Set<string>();
+  const layerVars: string[] = [];
+  const addIndex = (e: Expr) => {
+    if (isBareSymbol(e) && LETTER.test(e.name) && !isReserved(e.name, env)) indexVars.add(e.name);
+  };
+  // Any letter but L in a layer position is a layer variable, even e (OCR turns ℓ into e; e^l is never Euler's number).
+  const addLayers = (e: Expr) =>
+    walk(e, (node) => {
+      if (isBareSymbol(node) && LETTER.test(node.name) && node.name !== 'L' && !layerVars.includes(node.name)) layerVars.push(node.name);
+    });
+  let mentionsNetwork = false;
+  for (const side of sides) {
+    walk(side, (node) => {
+      if (node.kind === 'sym') {
+        node.indices.forEach(addIndex);
+        if (node.layer) {
+          addLayers(node.layer);
+          mentionsNetwork = true;
+        }
+        const kind = env.lookup(node.name)?.meaning.kind;
+        if (kind === 'loss' || kind === 'label' || kind === 'output' || kind === 'input' || kind === 'template') mentionsNetwork = true;
+      }
+      if (node.kind === 'sum') indexVars.add(node.index);
+      if (node.kind === 'derivative') mentionsNetwork = true;
+      if (node.kind === 'relation') [node.left, node.right].forEach(addIndex);
+      if (node.kind === 'call') {
+        if (node.fn.layer) addLayers(node.fn.layer);
+        if (env.lookup(node.fn.name)?.meaning.kind === 'output') node.args.forEach(addIndex);
+      }
+    });
+  }
+  // Layer letters are not index letters (l in W^l_{jk} is a layer even though j, k are indices).
+  for (const l of layerVars) indexVars.delete(l);
+
+  const freeIndices: string[] = [];
+  const collectFree = (e: Expr, boundBySums: ReadonlySet<string>) => {
+    if (e.kind === 'sum') {
+      if (e.from) collectFree(e.from, boundBySums);
+      if (e.to) collectFree(e.to, boundBySums);
+      collectFree(e.body, new Set(boundBySums).add(e.index));
+      return;
+    }
+    if (isBareSymbol(e) && indexVars.has(e.name) && !boundBySums.has(e.name) && !freeIndices.includes(e.name)) freeIndices.push(e.name);
+    walk(e, (node) => {
+      if (node === e) return true;
+      collectFree(node, boundBySums);
+      return false;
+    });
+  };
+  sides.forEach((side) => collectFree(side, new Set()));
+
+  // An identity about functions: bare single letters that are not indices are random arguments.
+  const randomScalars = new Set<string>();
+  if (!mentionsNetwork) {
+    for (const side of sides) {
+      walk(side, (node) => {
+        if (isBareSymbol(node) && LETTER.test(node.name) && !indexVars.has(node.name)) {
+          const kind = env.lookup(node.name)?.meaning.kind;
+          if (kind === undefined || kind === 'layered') randomScalars.add(node.name);
+        }
+      });
+    }
+  }
+  return { indexVars, freeIndices, layerVars, randomScalars };
+}

@@ -1,0 +1,125 @@
+// Generic traversal of expression trees.
+import type { Expr } from '../math/expr';
+
+export function children(e: Expr): Expr[] {
+  switch (e.kind) {
+    case 'num':
+    case 'unsupported':
+      return [];
+    case 'sym':
+      return [...(e.layer ? [e.layer] : []), ...e.indices];
+    case 'binary':
+      return [e.left, e.right];
+    case 'neg':
+    case 'transpose':
+    case 'norm':
+      return [e.arg];
+    case 'pow':
+      return [e.base, e.exponent];
+    case 'call':
+      return [e.fn, ...e.args, ...e.given];
+    case 'sum':
+      return [...(e.from ? [e.from] : []), ...(e.to ? [e.to] : []), e.body];
+    case 'derivative':
+      return [e.of, e.wrt];
+    case 'relation':
+      return [e.left, e.right];
+    case 'indicator':
+      return [e.condition];
+  }
+}
+
+/** Depth-first, pre-order; `visit` returning false skips the node's children. */
+export function walk(e: Expr, visit: (node: Expr, parent: Expr | undefined) => boolean | void, parent?: Expr): void {
+  if (visit(e, parent) === false) return;
+  for (const child of children(e)) walk(child, visit, e);
+}
+
+export function some(e: Expr, test: (node: Expr) => boolean): boolean {
+  let found = false;
+  walk(e, (node) => {
+    if (found) return false;
+    if (test(node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Replaces every bare symbol named `name` (no layer, indices or primes) by `replacement`. */
+export function substitute(e: Expr, name: string, replacement: Expr): Expr {
+  const sub = (x: Expr): Expr => substitute(x, name, replacement);
+  switch (e.kind) {
+    case 'num':
+    case 'unsupported':
+      return e;
+    case 'sym':
+      if (e.name === name && !e.layer && e.indices.length === 0 && e.primes === 0) return replacement;
+      return { ...e, layer: e.layer ? sub(e.layer) : undefined, indices: e.indices.map(sub) };
+    case 'binary':
+      return { ...e, left: sub(e.left), right: sub(e.right) };
+    case 'neg':
+    case 'transpose':
+    case 'norm':
+      return { ...e, arg: sub(e.arg) };
+    case 'pow':
+      return { ...e, base: sub(e.base), exponent: sub(e.exponent) };
+    case 'call':
+      return { ...e, fn: sub(e.fn) as typeof e.fn, args: e.args.map(sub), given: e.given.map(sub) };
+    case 'sum':
+      // A sum that binds the same name shadows it: leave its body alone.
+      if (e.index === name) return { ...e, from: e.from && sub(e.from), to: e.to && sub(e.to) };
+      return { ...e, from: e.from && sub(e.from), to: e.to && sub(e.to), body: sub(e.body) };
+    case 'derivative':
+      return { ...e, of: sub(e.of), wrt: sub(e.wrt) };
+    case 'relation':
+      return { ...e, left: sub(e.left), right: sub(e.right) };
+    case 'indicator':
+      return { ...e, condition: sub(e.condition) as typeof e.condition };
+  }
+}
+
+export function isBareSymbol(e: Expr): e is Extract<Expr, { kind: 'sym' }> {
+  return e.kind === 'sym' && !e.layer && e.indices.length === 0 && e.primes === 0;
+}
+
+/** Rebuilds a tree bottom-up, letting `f` replace any node after its children are rebuilt. */
+export function mapExpr(e: Expr, f: (node: Expr) => Expr): Expr {
+  const m = (x: Expr): Expr => mapExpr(x, f);
+  let rebuilt: Expr;
+  switch (e.kind) {
+    case 'num':
+    case 'unsupported':
+      rebuilt = e;
+      break;
+    case 'sym':
+      rebuilt = { ...e, layer: e.layer && m(e.layer), indices: e.indices.map(m) };
+      break;
+    case 'binary':
+      rebuilt = { ...e, left: m(e.left), right: m(e.right) };
+      break;
+    case 'neg':
+    case 'transpose':
+    case 'norm':
+      rebuilt = { ...e, arg: m(e.arg) };
+      break;
+    case 'pow':
+      rebuilt = { ...e, base: m(e.base), exponent: m(e.exponent) };
+      break;
+    case 'call':
+      rebuilt = { ...e, args: e.args.map(m), given: e.given.map(m) };
+      break;
+    case 'sum':
+      rebuilt = { ...e, from: e.from && m(e.from), to: e.to && m(e.to), body: m(e.body) };
+      break;
+    case 'derivative':
+      rebuilt = { ...e, of: m(e.of), wrt: m(e.wrt) };
+      break;
+    case 'relation':
+      rebuilt = { ...e, left: m(e.left), right: m(e.right) };
+      break;
+    case 'indicator':
+      rebuilt = { ...e, condition: m(e.condition) as typeof e.condition };
+      break;
+  }
+  return f(rebuilt);
+}

@@ -1,0 +1,112 @@
+// Every claim of every bundled example gets exactly its intended verdict
+// (and, for the deliberate mistakes, the intended diagnosis).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDocument, type DocumentReport } from '../../src/core/check';
+import { languageOfPath } from '../../src/core/math/locate';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+
+function check(name: string): DocumentReport {
+  return checkDocument(readFileSync(join(EXAMPLES, name), 'utf8'), { language: languageOfPath(name)!, path: `examples/${name}` });
+}
+
+/** line (one-based, the claim's right side) → verdict, with the diagnosis after a colon. */
+function verdicts(report: DocumentReport): string[] {
+  return report.claims.map((c) => `${c.rhsRange.start.line + 1} ${c.status}${c.diagnosis ? `: ${c.diagnosis}` : ''}`);
+}
+
+const EXPECTED: Record<string, string[]> = {
+  'softmax-mlp.vi.md': [
+    '18 ok', // o^0 = x (inline, in the notation paragraph)
+    '18 ok', // z^l = W^l o^{l-1} + b^l
+    '19 ok', // o^l = σ(z^l)
+    '25 ok', // L = −Σ I log p
+    '25 ok', // = −Σ I (α_c − log Σ e^α)
+    '25 mismatch: sign flipped', // = Σ I α_c − log Σ e^α   (the dropped minus)
+    '29 ok', // L = −α_y + log Σ e^α
+    '33 ok', // ∂L/∂α_a = e^α_a / Σ, a ≠ y
+    '33 ok', // = p(a|x)
+    '37 ok', // ∂L/∂α_y = −1 + …
+    '37 ok', // = p(y|x) − 1
+    '41 mismatch: sign flipped', // I(y=a) − p(a|x)
+    '45 unchecked', // Γ(y=a): unknown symbol
+    '49 ok', // ∇_α L = p − onehot(y)
+    '53 definition', // δ^l := ∂L/∂z^l
+    '55 ok', // δ^L = p − onehot(y)
+    '59 ok', // δ recursion
+    '63 mismatch: missing σ′(z^l) factor',
+    '69 ok', // entrywise weight gradient
+    '73 ok', // ∂L/∂W^l = δ^l (o^{l−1})^T
+    '75 mismatch: wrong layer index: the layer of o should be one lower',
+    '79 ok', // ∂L/∂b^l = δ^l
+    '83 ok', // W update
+    '85 mismatch: sign flipped', // b^l ← b^l + η δ^l
+  ],
+  'nielsen-bp.md': [
+    '17 ok',
+    '17 ok',
+    '19 ok',
+    '21 ok', // δ^l_j = ∂C/∂z^l_j (inline): holds under the default convention
+    '25 ok', // BP1
+    '27 ok', // BP1 by components
+    '31 ok', // ∇_a C = a^L − y
+    '35 mismatch: off by a constant factor: the left side is 0.5 × the right side',
+    '39 ok', // BP2
+    '43 mismatch: wrong layer index: the layer of w should be one higher',
+    '47 ok', // BP3
+    '51 ok', // BP4
+    '53 mismatch: indices j and k swapped',
+    '57 ok', // σ' = σ(1 − σ)
+  ],
+  'cs231n-relu.md': [
+    '3 ok',
+    '4 ok',
+    '18 ok',
+    '20 ok',
+    '24 ok',
+    '28 ok',
+    '30 ok',
+    '34 mismatch: transposed',
+    '38 ok',
+    '42 ok', // ReLU mask
+    '46 mismatch: missing σ′(z^1) factor', // the forgotten mask
+    '50 ok',
+    '52 ok',
+  ],
+  'backprop.tex': [
+    '14 ok', // h = tanh(W x + b) (inline)
+    '15 ok', // ŷ = softmax(…) (inline)
+    '18 ok',
+    '19 ok',
+    '20 ok',
+    '25 ok', // tanh' = 1 − h²
+    '29 mismatch', // 1 − h
+    '33 ok', // g'(z) = 1 − tanh(z)²
+    '36 ok', // SGD update
+  ],
+};
+
+describe('bundled examples: every claim gets its intended verdict', () => {
+  for (const [name, expected] of Object.entries(EXPECTED)) {
+    it(`${name}: ${expected.length} claims, verdicts and diagnoses as intended`, () => {
+      assert.deepEqual(verdicts(check(name)), expected);
+    });
+  }
+
+  it('softmax-mlp.vi.md: the unchecked line names the symbol that stopped it and hints at the indicator', () => {
+    const unchecked = check('softmax-mlp.vi.md').claims.find((c) => c.status === 'unchecked')!;
+    assert.match(unchecked.message, /unknown symbol Γ \(an indicator is written I\(y=a\)/);
+    assert.equal(unchecked.code, 'unknown-symbol');
+    assert.equal(unchecked.symbol, '\\Gamma');
+  });
+
+  it('every example uses its own spec block and says so', () => {
+    for (const name of Object.keys(EXPECTED)) assert.equal(check(name).network?.source, 'document', name);
+  });
+
+  it('the engine verifies itself on every example (directional finite difference within 1e-5)', () => {
+    for (const name of Object.keys(EXPECTED)) assert.equal(check(name).engineCheck?.passed, true, name);
+  });
+});
