@@ -1,5 +1,6 @@
-// Builds the three bundles: the extension host (node/cjs, `vscode` external),
-// the `gradcheck` CLI (node/cjs) and the webview scripts (browser/iife).
+// Builds the bundles: the extension host (node/cjs, `vscode` external), the
+// check worker it starts, the `gradcheck` CLI (node/cjs) and the webview
+// scripts (browser/iife).
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ const webviewEntries = existsSync(webviewDir)
 const configs = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  // Checks run in a worker thread so the extension host never waits on one.
+  { ...common, entryPoints: ['src/worker/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs' },
 ];
 if (webviewEntries.length > 0) {
   configs.push({ ...common, entryPoints: webviewEntries, outdir: 'dist/webview', platform: 'browser', format: 'iife' });

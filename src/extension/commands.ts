@@ -1,31 +1,25 @@
-// The command table: one entry per contributed command.
+// The command table: one entry per contributed command, each a thin call
+// into the feature that owns the behaviour.
 import * as vscode from 'vscode';
+import type { GradientChecking } from './checking';
 
-/** What a command run produced; returned so tests and other commands can read it. */
-export interface CheckOutcome {
-  readonly uri: string;
-  readonly message: string;
+export interface Features {
+  readonly checking: GradientChecking;
 }
 
-const SUPPORTED_LANGUAGES = new Set(['markdown', 'latex', 'tex']);
+type Command = (features: Features, ...args: unknown[]) => unknown;
 
-async function checkGradients(): Promise<CheckOutcome | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || !SUPPORTED_LANGUAGES.has(editor.document.languageId)) {
-    void vscode.window.showWarningMessage('GradCheck: open a Markdown or LaTeX derivation to check its gradients.');
-    return undefined;
-  }
-  const message = 'GradCheck: nothing to check yet — the equation checker is not part of this build.';
-  void vscode.window.showInformationMessage(message);
-  return { uri: editor.document.uri.toString(), message };
-}
-
-const COMMANDS: Record<string, (...args: unknown[]) => unknown> = {
-  'gradcheck.checkGradients': checkGradients,
+const COMMANDS: Record<string, Command> = {
+  'gradcheck.checkGradients': (features, uri?: unknown) => {
+    const target = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    if (!target) {
+      void vscode.window.showWarningMessage('GradCheck: open a Markdown or LaTeX derivation to check its gradients.');
+      return undefined;
+    }
+    return features.checking.check(target);
+  },
 };
 
-export function registerCommands(context: vscode.ExtensionContext): void {
-  for (const [id, handler] of Object.entries(COMMANDS)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  }
+export function registerCommands(features: Features): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, command]) => vscode.commands.registerCommand(id, (...args: unknown[]) => command(features, ...args)));
 }

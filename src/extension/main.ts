@@ -1,10 +1,12 @@
 // Entry point: activate() only wires features to VS Code. Each feature owns
-// its disposables through the context.
+// its disposables; the extension context owns the features.
 import * as vscode from 'vscode';
+import { GradientChecking } from './checking';
 import { registerCommands } from './commands';
 
 export function activate(context: vscode.ExtensionContext): void {
-  registerCommands(context);
+  const checking = new GradientChecking(context.extensionPath);
+  context.subscriptions.push(checking, ...registerCommands({ checking }));
 }
 
 export function deactivate(): void {
