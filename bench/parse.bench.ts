@@ -6,6 +6,7 @@
 // Run: npx tsx bench/parse.bench.ts   Target: a 200-formula document < 50 ms.
 
 import { callKatex } from '../src/core/math/katexRaw';
+import { locateMath } from '../src/core/math/locate';
 import { parseFormula } from '../src/core/math/parse';
 import { allFormulas } from '../test/unit/fixtures/formulas';
 
@@ -40,6 +41,12 @@ const t0 = performance.now();
 parseDoc();
 const cold = performance.now() - t0;
 const full = time(parseDoc);
+// The whole front end on a Markdown file: locate the 200 formulas, then parse each.
+const markdown = doc.map((f, i) => (f.environment ? `Step ${i}:\n\n$$\\begin{${f.environment}}${f.latex}\\end{${f.environment}}$$\n` : `Step ${i}:\n\n$$${f.latex}$$\n`)).join('\n');
+const locateAndParse = time(() => {
+  const located = locateMath(markdown, 'markdown');
+  for (const f of located.formulas) sink += parseFormula(f.latex, { environment: f.environment, macros: located.macros }).claims.length;
+});
 const katexOnly = time(() => {
   for (const f of doc) {
     const r = callKatex(f.latex, f.macros ?? {});
@@ -55,7 +62,8 @@ console.log('| step                             | formulas/s | ms / 200 doc |  m
 console.log('|----------------------------------|-----------:|-------------:|---------:|---------:|');
 console.log(row('first document, cold JIT', { median: cold, min: NaN, max: NaN }).replace(/NaN/g, '  - '));
 console.log(row('parseFormula (KaTeX + reader)', full));
+console.log(row('locate + parse a Markdown file', locateAndParse));
 console.log(row('KaTeX __parse only', katexOnly));
 console.log(row('reader (difference)', { median: full.median - katexOnly.median, min: NaN, max: NaN }).replace(/NaN/g, '  - '));
-console.log(`target: ${DOC_SIZE} formulas in < ${TARGET_MS} ms: ${full.median < TARGET_MS ? 'met' : 'MISSED'} (${full.median.toFixed(1)} ms)`);
+console.log(`target: a ${DOC_SIZE}-formula document located and parsed in < ${TARGET_MS} ms: ${locateAndParse.median < TARGET_MS ? 'met' : 'MISSED'} (${locateAndParse.median.toFixed(1)} ms)`);
 if (sink < 0) console.log(sink);
