@@ -1,6 +1,22 @@
 // SGD and the toy datasets of the playground.
 import assert from 'node:assert/strict';
-import { batchLoss, createRng, DATASETS, initParams, labelForClass, makeDataset, sgdStep, type NetworkConfig } from '../../src/core/engine';
+import {
+  backward,
+  batchLoss,
+  batchLossAndGradients,
+  createRng,
+  DATASETS,
+  drawInstance,
+  forward,
+  initParams,
+  labelForClass,
+  makeDataset,
+  randomInput,
+  randomLabel,
+  sgdStep,
+  type NetworkConfig,
+} from '../../src/core/engine';
+import { randomArchitecture } from './helpers/architectures';
 
 describe('toy datasets', () => {
   it('are reproducible from their seed and balanced between the two classes', () => {
@@ -43,5 +59,34 @@ describe('SGD training', () => {
   it('rejects a non-positive learning rate', () => {
     const net: NetworkConfig = { inputSize: 2, layers: [{ units: 1, activation: 'sigmoid' }], loss: 'bce' };
     assert.throws(() => sgdStep(net, initParams(net, createRng(1)), [new Float64Array(2)], [1], 0), /learning rate must be a positive number/);
+  });
+});
+
+describe('mini-batch gradients', () => {
+  it('equal the mean of the per-sample backward passes (to rounding) on 50 random architectures, batch sizes 1–9', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const net = randomArchitecture(seed);
+      const { params } = drawInstance(net, seed);
+      const rng = createRng(seed);
+      const batch = 1 + (seed % 9);
+      const xs = Array.from({ length: batch }, () => randomInput(net, rng));
+      const labels = xs.map(() => randomLabel(net, rng));
+      const { loss, dW, db } = batchLossAndGradients(net, params, xs, labels);
+      let meanLoss = 0;
+      const sums = params.W.map((w) => new Float64Array(w.data.length));
+      const biasSums = params.b.map((b) => new Float64Array(b.length));
+      xs.forEach((x, s) => {
+        const state = forward(net, params, x, labels[s]);
+        const g = backward(net, params, state, labels[s]);
+        meanLoss += state.loss / batch;
+        g.dW.forEach((m, l) => m.data.forEach((v, i) => (sums[l][i] += v / batch)));
+        g.db.forEach((b, l) => b.forEach((v, i) => (biasSums[l][i] += v / batch)));
+      });
+      assert.ok(Math.abs(loss - meanLoss) <= 1e-12 * Math.max(1, Math.abs(meanLoss)), `seed ${seed}: loss`);
+      for (let l = 1; l <= net.layers.length; l++) {
+        dW[l].data.forEach((v, i) => assert.ok(Math.abs(v - sums[l][i]) <= 1e-12 * Math.max(1, Math.abs(v)), `seed ${seed}: dW^${l}[${i}]`));
+        db[l].forEach((v, i) => assert.ok(Math.abs(v - biasSums[l][i]) <= 1e-12 * Math.max(1, Math.abs(v)), `seed ${seed}: db^${l}[${i}]`));
+      }
+    }
   });
 });
