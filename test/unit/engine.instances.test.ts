@@ -1,16 +1,10 @@
 // Seeded randomness, instances away from kinks, initialisation and network validation.
 import assert from 'node:assert/strict';
+import { DEFAULT_NETWORK } from '../../src/core/spec/defaults';
 import { createRng, drawInstance, findKink, forward, initParams, parameterCount, validateNetwork, type NetworkConfig } from '../../src/core/engine';
 
-const DEFAULT_NET: NetworkConfig = {
-  inputSize: 4,
-  layers: [
-    { units: 5, activation: 'sigmoid' },
-    { units: 4, activation: 'sigmoid' },
-    { units: 3, activation: 'softmax' },
-  ],
-  loss: 'cross_entropy',
-};
+// DESIGN.md's default network.
+const DEFAULT_NET = DEFAULT_NETWORK;
 
 describe('seeded random instances', () => {
   it('gives the same weights, input and label for the same seed, and different ones for another', () => {

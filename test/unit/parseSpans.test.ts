@@ -4,29 +4,7 @@
 import { strict as assert } from 'node:assert';
 import type { KNode } from '../../src/core/math/katexTree';
 import { readTree } from '../../src/core/math/readTree';
-
-function kids(n: KNode): KNode[] {
-  switch (n.t) {
-    case 'group':
-    case 'leftright':
-      return [...n.body];
-    case 'supsub':
-      return [n.base, n.sup, n.sub].filter((x): x is KNode => x !== undefined);
-    case 'frac':
-      return [n.numer, n.denom];
-    case 'font':
-    case 'enclose':
-      return [n.body];
-    case 'accent':
-      return [n.base];
-    case 'array':
-      return n.rows.flat();
-    case 'other':
-      return [...n.children];
-    default:
-      return [];
-  }
-}
+import { children } from '../../src/core/math/spans';
 
 /** `type:text` of every node, depth-first, e.g. ['frac:\\frac{a}{b}', 'group:{a}', 'ord:a', ...]. */
 function spans(latex: string, environment?: string, macros: Record<string, string> = {}): string[] {
@@ -35,7 +13,7 @@ function spans(latex: string, environment?: string, macros: Record<string, strin
   const out: string[] = [];
   const walk = (n: KNode): void => {
     out.push(`${n.t}:${latex.slice(n.span.start, n.span.end)}`);
-    kids(n).forEach(walk);
+    children(n).forEach(walk);
   };
   r.nodes.forEach(walk);
   return out;

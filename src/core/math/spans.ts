@@ -28,7 +28,8 @@ function union(spans: readonly (Span | undefined)[]): Span | undefined {
   return start === Infinity ? undefined : { start, end };
 }
 
-function children(n: KNode): readonly KNode[] {
+/** The child nodes of a KaTeX node (exported for the span tests, which walk the same tree). */
+export function children(n: KNode): readonly KNode[] {
   switch (n.t) {
     case 'group':
     case 'leftright':
