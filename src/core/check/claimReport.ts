@@ -114,7 +114,8 @@ export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, 
       ? `does not hold: ${evaluation.shapeError}${where ? ` at ${where}` : ''}`
       : `does not hold: rel error ${fmtError(evaluation.maxRelError)}${where ? ` at ${where}` : ''}${scalarPair}`;
     if (evaluation.shapeError) code = 'shape';
-    const conflict = evaluation.shapeError ? undefined : conventionConflict(located, env);
+    // Only when no usual mistake explains the numbers does another convention become the likely story.
+    const conflict = evaluation.shapeError || diagnosis ? undefined : conventionConflict(located, env);
     if (conflict) {
       message += `. ${conflict}`;
       code = 'convention-conflict';

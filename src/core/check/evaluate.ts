@@ -131,6 +131,15 @@ export function setRandomArguments(scope: Map<string, unknown>, vars: ClaimVaria
   }
 }
 
+/** Anything unforeseen while reading or evaluating one claim stops that claim, never the document. */
+function asUncheckable(error: unknown): Uncheckable {
+  if (error instanceof Uncheckable) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const undefinedSymbol = /^Undefined symbol [ilr]_(\w+)/.exec(message);
+  if (undefinedSymbol) return new Uncheckable(`${undefinedSymbol[1]} is used where it has no value (outside its sum, or with no range)`);
+  return new Uncheckable(`could not evaluate this claim (${message})`);
+}
+
 function* product(ranges: readonly (readonly [string, number, number])[]): Generator<Record<string, number>> {
   if (ranges.length === 0) {
     yield {};
@@ -173,8 +182,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
   try {
     compiledClaim = compileClaim(claim, env, options.lower);
   } catch (error) {
-    if (error instanceof Uncheckable) return { status: 'unchecked', reason: error, uses: [] };
-    throw error;
+    return { status: 'unchecked', reason: asUncheckable(error), uses: [] };
   }
   const { compiled, uses } = compiledClaim;
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
@@ -199,8 +207,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     contexts.forEach((ctx, sample) => evaluateSample(ctx, sample));
   } catch (error) {
     // Found only while evaluating (a Jacobian, say): the claim is unchecked, with the reason.
-    if (error instanceof Uncheckable) return { status: 'unchecked', reason: error, uses };
-    throw error;
+    return { status: 'unchecked', reason: asUncheckable(error), uses };
   }
 
   function evaluateSample(ctx: InstanceContext, sample: number): void {
