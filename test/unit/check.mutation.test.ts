@@ -217,3 +217,40 @@ describe('mutation operators: the textual rules the mutation test applies', () =
     assert.equal(swapIndices('\\nabla_a C \\odot z_j'), undefined);
   });
 });
+
+// With every layer as wide as the next, a transposed matrix or a shifted layer
+// has the right shape, so only the numbers can give the mutant away.
+const SQUARE_NETWORKS: Readonly<Record<string, string>> = {
+  'softmax-mlp.vi.md': 'input 4\ndense 4 sigmoid\ndense 4 sigmoid\ndense 4 softmax\nlet \\alpha = z^{L}\n',
+  'nielsen-bp.md': 'input 3\ndense 3 sigmoid\ndense 3 sigmoid\nloss mse\n',
+  'cs231n-relu.md': 'input 4\ndense 4 relu\ndense 4 softmax\nlet h = o^{1}\nlet s = z^{2}\n',
+  'backprop.tex': 'input 3\ndense 3 tanh\ndense 3 softmax\n',
+};
+
+describe('checker mutation test on square networks: mutants caught by the numbers, not by shapes', function () {
+  this.timeout(60000);
+  for (const name of NAMES) {
+    it(`${name}: every mutant of every correct claim is a mismatch when all layers have the same width`, () => {
+      const text = readFileSync(join(EXAMPLES, name), 'utf8');
+      const lines = text.split('\n');
+      const options = { language: languageOfPath(name)!, network: { text: SQUARE_NETWORKS[name], path: 'square.mlp' } };
+      const report = checkDocument(text, options);
+      const missed: string[] = [];
+      let applied = 0;
+      for (const claim of report.claims.filter((c) => c.status === 'ok')) {
+        const rhs = oneLine(lines, claim.rhsRange);
+        const { line, column } = claim.rhsRange.start;
+        for (const mutation of mutations(rhs, report.network!.layers.length - 1)) {
+          const mutated = [...lines];
+          mutated[line] = mutated[line].slice(0, column) + mutation.rhs + mutated[line].slice(claim.rhsRange.end.column);
+          const found = checkDocument(mutated.join('\n'), options).claims.find((c) => c.rhsRange.start.line === line && c.rhsRange.start.column === column);
+          applied++;
+          if (found?.status !== 'mismatch') missed.push(`${name}:${line + 1} ${mutation.operator}: ${mutation.rhs} → ${found?.status ?? 'no claim'}`);
+        }
+      }
+      console.log(`      ${name}: ${applied - missed.length} of ${applied} mutants caught on a square network`);
+      assert.ok(applied > 0);
+      assert.ok(missed.length <= 0.05 * applied, missed.join('\n'));
+    });
+  }
+});
