@@ -36,6 +36,7 @@ interface SharedCache {
   readonly differences: Map<string, Float64Array>;
   readonly directional: Map<string, number>;
   readonly touched: Set<string>;
+  small?: boolean;
   views: Partial<Record<GradientSource, InstanceContext>>;
 }
 
@@ -108,7 +109,8 @@ export class InstanceContext {
   verifies = true;
 
   get entrywiseDifferences(): boolean {
-    return parameterCount(this.net) <= SMALL_NETWORK_PARAMETERS;
+    this.cache.small ??= parameterCount(this.net) <= SMALL_NETWORK_PARAMETERS;
+    return this.cache.small;
   }
 
   /** ∂L/∂target from the engine or from central differences, shaped like the target. */

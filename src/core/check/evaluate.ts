@@ -316,14 +316,21 @@ function evaluateBoth(compiled: CompiledClaim, scope: Map<string, unknown>, ctx:
   }
 }
 
+/** One pass: the worst relative error (DESIGN.md) and whether every entry is within atol + rtol·|lhs|. */
 function compare(lhs: Value, rhs: Value, tolerance: Tolerance): { relError: number; passed: boolean } {
   const u = entries(lhs);
   const v = entries(rhs);
   let relError = 0;
+  let passed = true;
   for (let i = 0; i < u.length; i++) {
-    const e = entryRelativeError(u[i], v[i]);
-    if (Number.isNaN(e)) return { relError: NaN, passed: false };
-    relError = Math.max(relError, e);
+    const a = u[i];
+    const b = v[i];
+    if (a === b) continue;
+    const difference = Math.abs(a - b);
+    if (!(difference <= tolerance.atol + tolerance.rtol * Math.abs(a))) passed = false;
+    const error = entryRelativeError(a, b);
+    if (Number.isNaN(error)) return { relError: NaN, passed: false };
+    if (error > relError) relError = error;
   }
-  return { relError, passed: allClose(v, u, tolerance) };
+  return { relError, passed };
 }

@@ -1,9 +1,9 @@
 // Central finite differences of the loss with respect to any quantity of
 // the network, entry by entry or along a random direction (O(1) passes).
-import { forward, forwardFrom } from './mlp';
+import { affine, forward, forwardFrom, lossAlong } from './mlp';
 import { matrix } from './network';
 import type { Rng } from './rng';
-import type { Gradients, Label, NetworkConfig, Params } from './types';
+import type { ForwardState, Gradients, Label, NetworkConfig, Params } from './types';
 
 export type Quantity = 'W' | 'b' | 'z' | 'o';
 
@@ -43,17 +43,19 @@ function checkTarget(instance: Instance, target: Target): void {
 }
 
 /** The current value of the target (a copy). */
-export function targetValue(instance: Instance, target: Target, state = forward(instance.net, instance.params, instance.x, instance.label)): Float64Array {
+export function targetValue(instance: Instance, target: Target, state?: ForwardState): Float64Array {
   checkTarget(instance, target);
+  // Only pre-activations and activations need a forward pass.
+  const computed = () => state ?? forward(instance.net, instance.params, instance.x, instance.label);
   switch (target.quantity) {
     case 'W':
       return instance.params.W[target.layer].data.slice();
     case 'b':
       return instance.params.b[target.layer].slice();
     case 'z':
-      return state.z[target.layer].slice();
+      return computed().z[target.layer].slice();
     case 'o':
-      return state.o[target.layer].slice();
+      return computed().o[target.layer].slice();
   }
 }
 
@@ -149,11 +151,15 @@ export interface DirectionalResult {
   readonly numeric: number;
 }
 
-/** A random unit direction with ±1/√n entries (Rademacher): as good for a directional check as a Gaussian, and cheap for 10^5 entries. */
+/** A random unit direction with ±1/√n entries (Rademacher): as good for a directional check as a Gaussian, and cheap for 10^5 entries (32 signs per draw). */
 function unitDirection(size: number, rng: Rng): Float64Array {
   const v = new Float64Array(size);
   const entry = 1 / Math.sqrt(size || 1);
-  for (let i = 0; i < size; i++) v[i] = rng.next() < 0.5 ? -entry : entry;
+  let bits = 0;
+  for (let i = 0; i < size; i++) {
+    if (i % 32 === 0) bits = Math.floor(rng.next() * 4294967296);
+    v[i] = (bits >>> i % 32) & 1 ? entry : -entry;
+  }
   return v;
 }
 
@@ -170,12 +176,41 @@ function alongPath(f: (t: number) => number, step: number, order: 2 | 4 = 2): nu
   return centralDifferences(Float64Array.of(0), (t) => f(t[0]), { step: step / STEP_FLOOR, order })[0];
 }
 
+/**
+ * The loss along t ↦ target + t·v. W^l and b^l enter the network only through
+ * z^l = W^l o^{l−1} + b^l, so their paths are paths of z^l (z + t·V o^{l−1},
+ * z + t·v): one pass from layer l, and no copy of a large weight matrix.
+ */
+function pathThrough(instance: Instance, target: Target, v: Float64Array): (t: number) => number {
+  const { net, params, x, label } = instance;
+  const state = forward(net, params, x, label);
+  const l = target.layer;
+  let start: Float64Array;
+  let move: Float64Array;
+  let quantity: 'z' | 'o' = 'z';
+  if (target.quantity === 'W') {
+    start = state.z[l];
+    move = affine(matrix(params.W[l].rows, params.W[l].cols, v), state.o[l - 1], new Float64Array(params.W[l].rows));
+  } else if (target.quantity === 'b') {
+    start = state.z[l];
+    move = v;
+  } else {
+    quantity = target.quantity;
+    start = target.quantity === 'z' ? state.z[l] : state.o[l];
+    move = v;
+  }
+  const buffer = new Float64Array(start.length);
+  return (t) => {
+    for (let i = 0; i < buffer.length; i++) buffer[i] = start[i] + t * move[i];
+    return forwardFrom(net, params, { quantity, layer: l, value: buffer.slice() }, label).loss;
+  };
+}
+
 /** Directional derivative of the loss along a random unit direction in one target's space. */
 export function directionalCheck(instance: Instance, target: Target, gradient: Float64Array, rng: Rng, step = DEFAULT_STEP, order: 2 | 4 = 2): DirectionalResult {
-  const base = targetValue(instance, target);
-  const v = unitDirection(base.length, rng);
-  const h = stepForAll([base], step);
-  const numeric = alongPath((t) => lossWith(instance, target, base.map((value, i) => value + t * v[i])), h, order);
+  const scale = targetValue(instance, target);
+  const v = unitDirection(scale.length, rng);
+  const numeric = alongPath(pathThrough(instance, target, v), stepForAll([scale], step), order);
   let analytic = 0;
   for (let i = 0; i < v.length; i++) analytic += v[i] * gradient[i];
   return { analytic, numeric };
@@ -186,23 +221,18 @@ export function directionalParameterCheck(instance: Instance, grads: Pick<Gradie
   const { net, params, x, label } = instance;
   const flat = [...params.W.map((w) => w.data), ...params.b];
   const v = unitDirection(flat.reduce((total, array) => total + array.length, 0), rng);
-  const L = params.W.length;
-  const moved = (t: number): Params => {
-    let offset = 0;
-    const arrays = flat.map((array) => {
-      const out = array.map((value, i) => value + t * v[offset + i]);
-      offset += array.length;
-      return out;
-    });
-    return { W: params.W.map((w, l) => matrix(w.rows, w.cols, arrays[l])), b: arrays.slice(L) };
-  };
-  const numeric = alongPath((t) => forward(net, moved(t), x, label).loss, stepForAll(flat, step), order);
-  const gradFlat = [...grads.dW.map((w) => w.data), ...grads.db];
-  let analytic = 0;
+  // Views into v shaped like the parameters: no copies.
   let offset = 0;
-  for (const array of gradFlat) {
-    for (let i = 0; i < array.length; i++) analytic += v[offset + i] * array[i];
-    offset += array.length;
-  }
+  const take = (n: number) => v.subarray(offset, (offset += n));
+  const W = params.W.map((w) => matrix(w.rows, w.cols, take(w.data.length)));
+  const direction: Params = { W, b: params.b.map((b) => take(b.length)) };
+  const numeric = alongPath((t) => lossAlong(net, params, direction, t, x, label), stepForAll(flat, step), order);
+  let analytic = 0;
+  direction.W.forEach((d, l) => {
+    for (let i = 0; i < d.data.length; i++) analytic += d.data[i] * grads.dW[l].data[i];
+  });
+  direction.b.forEach((d, l) => {
+    for (let i = 0; i < d.length; i++) analytic += d[i] * grads.db[l][i];
+  });
   return { analytic, numeric };
 }

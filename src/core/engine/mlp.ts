@@ -6,7 +6,7 @@ import { matrix } from './network';
 import type { ForwardState, Gradients, Label, Matrix, NetworkConfig, Params } from './types';
 
 /** out = W v + b */
-function affine(W: Matrix, v: Float64Array, b: Float64Array): Float64Array {
+export function affine(W: Matrix, v: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(W.rows);
   const { cols, data } = W;
   for (let r = 0; r < W.rows; r++) {
@@ -79,6 +79,24 @@ export function forwardFrom(
       ? lossFromOutput(net.loss, o[L], label)
       : lossFromLastLayer(net.loss, net.layers[L - 1].activation, z[L], o[L], label);
   return { z, o, loss };
+}
+
+/**
+ * The loss at parameters θ + t·d without building θ + t·d: each layer's
+ * pre-activation is W o + b + t (D o + d_b). Directional finite differences
+ * of a 10^5-parameter network then copy nothing.
+ */
+export function lossAlong(net: NetworkConfig, params: Params, direction: Params, t: number, x: Float64Array, label: Label): number {
+  const L = net.layers.length;
+  let o = x;
+  let z = x;
+  for (let l = 1; l <= L; l++) {
+    z = affine(params.W[l], o, params.b[l]);
+    const dz = affine(direction.W[l], o, direction.b[l]);
+    for (let i = 0; i < z.length; i++) z[i] += t * dz[i];
+    o = activate(net.layers[l - 1].activation, z);
+  }
+  return lossFromLastLayer(net.loss, net.layers[L - 1].activation, z, o, label);
 }
 
 export function forward(net: NetworkConfig, params: Params, x: Float64Array, label: Label): ForwardState {

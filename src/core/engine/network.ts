@@ -37,7 +37,11 @@ export function validateNetwork(net: NetworkConfig): void {
 
 export type Initialisation = 'glorot' | 'he';
 
-/** He for ReLU-like layers, Glorot otherwise, unless one is forced. */
+/**
+ * He for ReLU-like layers, Glorot otherwise, unless one is forced; drawn
+ * uniformly with the scheme's variance (as Keras does), which costs a
+ * quarter of a Gaussian draw per weight on a 235k-weight network.
+ */
 export function initParams(net: NetworkConfig, rng: Rng, forced?: Initialisation): Params {
   validateNetwork(net);
   const sizes = layerSizes(net);
@@ -49,8 +53,9 @@ export function initParams(net: NetworkConfig, rng: Rng, forced?: Initialisation
     const activation = net.layers[l - 1].activation;
     const scheme = forced ?? (activation === 'relu' || activation === 'leaky_relu' ? 'he' : 'glorot');
     const std = scheme === 'he' ? Math.sqrt(2 / fanIn) : Math.sqrt(2 / (fanIn + fanOut));
+    const limit = Math.sqrt(3) * std; // U(−a, a) has variance a²/3
     const w = matrix(fanOut, fanIn);
-    for (let i = 0; i < w.data.length; i++) w.data[i] = std * rng.normal();
+    for (let i = 0; i < w.data.length; i++) w.data[i] = limit * (2 * rng.next() - 1);
     W.push(w);
     // Small random biases rather than zeros, so a derivation that forgets a bias is caught.
     const bias = new Float64Array(fanOut);

@@ -6,7 +6,7 @@ export interface Rng {
   next(): number;
   /** Uniform in [lo, hi). */
   uniform(lo: number, hi: number): number;
-  /** Standard normal (Box–Muller). */
+  /** Standard normal (Marsaglia polar). */
   normal(): number;
   /** Integer in [0, n). */
   int(n: number): number;
@@ -25,17 +25,25 @@ export function createRng(seed: number): Rng {
   return {
     next,
     uniform: (lo, hi) => lo + (hi - lo) * next(),
+    // Marsaglia's polar method: two normals per accepted point, no sin/cos
+    // (initialising a 784-256-128-10 network draws 235k of them per instance).
     normal: () => {
       if (spareNormal !== undefined) {
         const value = spareNormal;
         spareNormal = undefined;
         return value;
       }
-      const u = 1 - next(); // (0, 1]: log stays finite
-      const v = next();
-      const radius = Math.sqrt(-2 * Math.log(u));
-      spareNormal = radius * Math.sin(2 * Math.PI * v);
-      return radius * Math.cos(2 * Math.PI * v);
+      let u: number;
+      let v: number;
+      let s: number;
+      do {
+        u = 2 * next() - 1;
+        v = 2 * next() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const factor = Math.sqrt((-2 * Math.log(s)) / s);
+      spareNormal = v * factor;
+      return u * factor;
     },
     int: (n) => Math.floor(next() * n),
   };
