@@ -32,7 +32,7 @@ export function filled(rows: number, cols: number, f: (i: number) => number): Ma
 }
 
 export function shapeOf(v: Value): string {
-  if (isMatrix(v)) return v.cols === 1 ? `vector of ${v.rows}` : `${v.rows}×${v.cols} matrix`;
+  if (isMatrix(v)) return v.cols === 1 ? `vector of ${v.rows}` : v.rows === 1 ? `row vector of ${v.cols}` : `${v.rows}×${v.cols} matrix`;
   return 'scalar';
 }
 
