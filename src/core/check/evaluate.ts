@@ -153,7 +153,7 @@ function truthy(v: Value): boolean {
   return entries(v).every((x) => x !== 0);
 }
 
-/** Relative error ignoring NaN entries of the reference (sampled finite differences). */
+/** Relative error against finite differences; entries that are NaN on either side are skipped (a log of a negative number, say). */
 function comparableError(a: Value, b: Value): number | undefined {
   if (!sameShape(a, b)) return undefined;
   const u = entries(a);
