@@ -56,4 +56,15 @@ describe('checking the seed derivation', function () {
     const compact = report.claims.find((c) => c.latex.startsWith('L(\\alpha, y) = -\\alpha_y'))!;
     assert.equal(compact.status, 'ok');
   });
+
+  it('lets the document\'s own δ stand once the author writes := (δ^{l+1} := ∂L/∂o^{l+1}), so δ^l = ∇_{o^l} L then holds', () => {
+    const confirmed = readFileSync(SEED, 'utf8').replace('\\delta^{l+1} = \\frac{\\partial L}{\\partial o^{l+1}}', '\\delta^{l+1} := \\frac{\\partial L}{\\partial o^{l+1}}');
+    assert.notEqual(confirmed, readFileSync(SEED, 'utf8'), 'the definition line was found');
+    const report = checkDocument(confirmed, { language: 'markdown', path: 'seed-confirmed.md' });
+    const definition = report.claims.find((c) => c.latex.startsWith('\\delta^{l+1} :='))!;
+    assert.equal(definition.status, 'definition');
+    const recursion = report.claims.find((c) => c.latex === '\\delta^l = \\nabla_{o^l} L')!;
+    assert.equal(recursion.status, 'ok', recursion.message);
+    assert.ok(recursion.bindings.some((b) => b.symbol === '\\delta' && /definition on line \d+/.test(b.boundBy)));
+  });
 });

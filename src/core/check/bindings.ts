@@ -32,9 +32,19 @@ export function lossNames(claims: readonly Claim[], known: (name: string) => Bin
 
 /** The parameters a definition's left side introduces: δ^l_j := … has layer l and index j. */
 export function templateOf(lhs: Sym, body: Expr, description: string, boundBy: string): Binding {
-  const layer = lhs.layer && isBareSymbol(lhs.layer) ? lhs.layer.name : undefined;
+  const { layer, layerOffset } = layerParameter(lhs.layer);
   const indices = lhs.indices.filter(isBareSymbol).map((i) => i.name);
-  return { meaning: { kind: 'template', layer, indices, body }, description, boundBy };
+  return { meaning: { kind: 'template', layer, layerOffset, indices, body }, description, boundBy };
+}
+
+/** `l` → (l, 0); `l+1` → (l, 1); `l-1` → (l, −1); anything else (a number, L) is no parameter. */
+function layerParameter(layer: Expr | undefined): { layer?: string; layerOffset?: number } {
+  if (!layer) return {};
+  if (isBareSymbol(layer) && layer.name !== 'L') return { layer: layer.name, layerOffset: 0 };
+  if (layer.kind === 'binary' && (layer.op === '+' || layer.op === '-') && isBareSymbol(layer.left) && layer.left.name !== 'L' && layer.right.kind === 'num') {
+    return { layer: layer.left.name, layerOffset: layer.op === '+' ? layer.right.value : -layer.right.value };
+  }
+  return {};
 }
 
 /** Whether a claim defines its left side rather than claiming something about it. */

@@ -17,8 +17,12 @@ export type Meaning =
   | { readonly kind: 'constant'; readonly value: number }
   | { readonly kind: 'activation' }
   | { readonly kind: 'function'; readonly fn: ElementaryFunction }
-  /** A symbol bound to an expression; `layer` and `indices` name its parameters (δ^l_j := …). */
-  | { readonly kind: 'template'; readonly layer?: string; readonly indices: readonly string[]; readonly body: Expr };
+  /**
+   * A symbol bound to an expression; `layer` and `indices` name its parameters
+   * (δ^l_j := …). `layerOffset` is c when the definition was written at layer
+   * l + c (δ^{l+1} := ∂L/∂o^{l+1}): a use at layer E binds l to E − c.
+   */
+  | { readonly kind: 'template'; readonly layer?: string; readonly layerOffset?: number; readonly indices: readonly string[]; readonly body: Expr };
 
 export type ElementaryFunction = 'log' | 'exp' | 'softmax' | 'max' | 'onehot' | 'tanh' | 'sigmoid' | 'relu';
 

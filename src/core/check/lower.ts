@@ -40,6 +40,12 @@ export interface LowerOptions {
 
 type GradientTarget = { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string };
 
+/** The value a template's layer parameter takes when the symbol is used at `used`: used − offset. */
+function layerArgument(used: Expr, offset: number): Expr {
+  if (offset === 0) return used;
+  return { kind: 'binary', op: offset > 0 ? '-' : '+', left: used, right: { kind: 'num', value: Math.abs(offset), span: used.span }, span: used.span };
+}
+
 export class Lowerer {
   readonly uses: BindingUse[] = [];
   private depth = 0;
@@ -179,7 +185,7 @@ export class Lowerer {
       let body = meaning.body;
       if (meaning.layer) {
         if (!sym.layer) throw new Uncheckable(`${displayName(sym)} was defined with a layer ${meaning.layer}; write ${displayName(sym)}^{…}`, sym.span, sym.name, 'no-layer');
-        body = substitute(body, meaning.layer, sym.layer);
+        body = substitute(body, meaning.layer, layerArgument(sym.layer, meaning.layerOffset ?? 0));
       }
       const params = meaning.indices;
       const args = sym.indices.slice(0, params.length);
@@ -286,7 +292,7 @@ export class Lowerer {
     if (meaning.kind === 'output') return { quantity: 'o', layer: call('gc_last', CTX()), indices: wrt.indices, describe };
     if (meaning.kind === 'template' && meaning.body.kind === 'sym') {
       let body: Expr = meaning.body;
-      if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, wrt.layer);
+      if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, layerArgument(wrt.layer, meaning.layerOffset ?? 0));
       const inner = this.target(body, bound);
       return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
     }
