@@ -81,7 +81,7 @@ const PINS: readonly SeedPin[] = [
   },
   {
     starts: 'z^l = w_0^{l-1} o^{l-1} + b^l, o^l = o^l',
-    claims: ['z^{l} = (w^{l - 1}_{0} o^{l - 1}) + b^{l}', 'o^{l} = o^{l} z^{l}'],
+    claims: ['z^{l} = (w^{l - 1}_{0} o^{l - 1}) + b^{l}', 'o^{l} = o^{l}(z^{l})'],
   },
   {
     starts: '\\frac{\\partial L}{\\partial w_{a,b}^l} = ',

@@ -174,9 +174,15 @@ describe('reading expressions', () => {
       ['f(x_i; W)', 'f(x_{i}, W)'],
     ]);
 
-    it('reads parentheses after a non-function symbol as a product (W(x + b))', () => {
+    it('reads parentheses after a non-function symbol as a product (W(x + b), W^l(o^{l-1}))', () => {
       assert.equal(show('W(x + b)'), 'W (x + b)');
-      assert.equal(show('o^l(z^l)'), 'o^{l} z^{l}');
+      assert.equal(show('W^l(o^{l-1})'), 'W^{l} o^{l - 1}');
+      assert.equal(show('o^l(x + b)'), 'o^{l} (x + b)');
+    });
+
+    it('reads an activation with its layer applied to one layered quantity as documentation of dependence (o^l(z^l))', () => {
+      assert.equal(show('o^l(z^l)'), 'o^{l}(z^{l})');
+      assert.equal(show('a^L(z^L)'), 'a^{L}(z^{L})');
     });
 
     it('takes function symbols from the options', () => {

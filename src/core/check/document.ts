@@ -16,7 +16,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
-import { isCaseStatement, readDocumentingArguments, spanRange, type LocatedClaim } from './located';
+import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
 export interface CheckOptions {
@@ -45,7 +45,7 @@ export function readClaims(formulas: readonly Formula[], macros: Readonly<Record
         kind: c.kind,
         relation: c.relation,
         lhs,
-        rhs: readDocumentingArguments(c.rhs, formula.latex),
+        rhs: c.rhs,
         conditions: c.conditions,
         span: { start: c.relationSpan.start, end: c.rhsSpan.end },
         lhsSpan: previous.claim.rhsSpan,
@@ -57,10 +57,8 @@ export function readClaims(formulas: readonly Formula[], macros: Readonly<Record
       const rhsText = formula.latex.slice(c.rhsSpan.start, c.rhsSpan.end);
       claims.push({ claim, lhsFormula: previous.rhsFormula, rhsFormula: formula, latex: `${lhsText} ${c.relation} ${rhsText}`.replace(/\s+/g, ' ') });
     }
-    for (const read of parsed.claims) {
-      if (isCaseStatement(read, formula.display)) continue;
-      const claim = { ...read, lhs: readDocumentingArguments(read.lhs, formula.latex), rhs: readDocumentingArguments(read.rhs, formula.latex) };
-      claims.push({ claim, lhsFormula: formula, rhsFormula: formula, latex: claim.latex });
+    for (const claim of parsed.claims) {
+      if (!isCaseStatement(claim, formula.display)) claims.push({ claim, lhsFormula: formula, rhsFormula: formula, latex: claim.latex });
     }
   }
   return claims;

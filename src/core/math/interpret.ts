@@ -20,7 +20,7 @@ import type { KNode } from './katexTree';
 import type { Notation } from './notation';
 import { interpretNode } from './interpretNode';
 import { applyPostfixScripts } from './scripts';
-import { symbolInfo, isFunctionSym, isIndicatorSym } from './symbols';
+import { documentsDependence, symbolInfo, isFunctionSym, isIndicatorSym } from './symbols';
 import { type Tok, Tokenizer } from './tokens';
 
 /** Shared by every parser of one formula. */
@@ -291,7 +291,8 @@ export class Parser {
       indicator ||
       d.items.length !== 1 ||
       d.given.length > 0 ||
-      d.items[0]?.kind === 'relation';
+      d.items[0]?.kind === 'relation' ||
+      documentsDependence(fn, d.items);
     if (!callable || !d.ok) {
       this.pos = start;
       return undefined;

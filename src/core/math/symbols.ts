@@ -1,7 +1,7 @@
 // Naming symbols: what a KaTeX node is called as a Sym, and what the
 // notation says about that name (layered? a function? an indicator?).
 
-import type { Sym } from './expr';
+import type { Expr, Sym } from './expr';
 import type { KNode } from './katexTree';
 import { FUNCTION_WORDS, isIndicatorName, type Notation, textKind } from './notation';
 
@@ -101,6 +101,19 @@ export function isFunctionName(info: SymbolName, notation: Notation): boolean {
 
 export function isFunctionSym(s: Sym, info: SymbolName, notation: Notation): boolean {
   return s.primes > 0 || isFunctionName(info, notation) || isIndicatorName(s.name);
+}
+
+/** Activations, written with what they depend on: o^l(z^l), a^L(z^L). */
+const DOCUMENTED_BY_ARGUMENT = new Set(['o', 'a', 'h', 'z', 'p', 'y']);
+
+/**
+ * `o^l(z^l)`: an activation with its layer, followed by one layered quantity
+ * in parentheses, documents dependence (DESIGN.md); a product of two column
+ * vectors would not fit anyway. `W^l(x + b)` stays a product.
+ */
+export function documentsDependence(fn: Sym, args: readonly Expr[]): boolean {
+  if (!fn.layer || fn.indices.length > 0 || !DOCUMENTED_BY_ARGUMENT.has(baseName(fn.name))) return false;
+  return args.length === 1 && args[0].kind === 'sym' && args[0].layer !== undefined;
 }
 
 export function isIndicatorSym(s: Sym): boolean {
