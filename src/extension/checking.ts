@@ -1,7 +1,7 @@
 // The "check gradients" feature: runs a check of a document in the worker,
 // shows the report, and keeps it fresh on save once a document was checked.
 import * as vscode from 'vscode';
-import type { DocumentReport, Summary } from '../core/check';
+import type { Summary } from '../core/check';
 import { languageOfId } from '../core/math/locate';
 import { CheckCancelled, CheckHost } from './checkHost';
 import { DiagnosticsPresenter } from './diagnostics';
@@ -22,19 +22,15 @@ function summaryText(summary: Summary): string {
 export class GradientChecking implements vscode.Disposable {
   private readonly host: CheckHost;
   private readonly presenter = new DiagnosticsPresenter();
+  /** Documents checked once, re-checked on save. */
   private readonly checked = new Set<string>();
-  private readonly reports = new Map<string, DocumentReport>();
   private readonly subscriptions: vscode.Disposable[];
-  private readonly onDidReportEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; report: DocumentReport }>();
-  /** Fired after each finished check; later presenters (CodeLens, hovers, webviews) listen here. */
-  readonly onDidReport = this.onDidReportEmitter.event;
 
   constructor(extensionPath: string) {
     this.host = new CheckHost(extensionPath);
     this.subscriptions = [
       this.host,
       this.presenter,
-      this.onDidReportEmitter,
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (this.checked.has(doc.uri.toString())) void this.check(doc, { quiet: true });
       }),
@@ -42,13 +38,8 @@ export class GradientChecking implements vscode.Disposable {
         const key = doc.uri.toString();
         this.host.cancel(key);
         this.checked.delete(key);
-        this.reports.delete(key);
       }),
     ];
-  }
-
-  reportFor(uri: vscode.Uri): DocumentReport | undefined {
-    return this.reports.get(uri.toString());
   }
 
   async check(document: vscode.TextDocument, options: { quiet?: boolean } = {}): Promise<CheckOutcome | undefined> {
@@ -64,9 +55,7 @@ export class GradientChecking implements vscode.Disposable {
         { location: vscode.ProgressLocation.Window, title: 'GradCheck: checking gradients…' },
         () => this.host.check(key, { text: document.getText(), language, path: document.uri.scheme === 'file' ? document.uri.fsPath : undefined }),
       );
-      this.reports.set(key, report);
       this.presenter.show(document.uri, report);
-      this.onDidReportEmitter.fire({ uri: document.uri, report });
       const message = report.claims.length === 0 ? 'GradCheck: no equations found in this document.' : `GradCheck: ${summaryText(report.summary)}.`;
       if (!options.quiet) void this.announce(message, report.summary);
       return { uri: key, message, summary: report.summary };

@@ -71,12 +71,17 @@ function layeredNames(e: Expr): string[] {
 function layerShift(claim: ClaimInput, evaluation: Failed, env: Environment, ctx: InstanceContext): string | undefined {
   // A layer index off by one on one symbol of the right side.
   const scope = scopeOf(evaluation, ctx, evaluation.worst);
+  let original: Value;
+  try {
+    original = evaluateNode(evaluation.compiled.lhs, scope);
+  } catch {
+    return undefined; // the left side itself does not evaluate here: no shift of the right side explains it
+  }
   for (const name of layeredNames(claim.rhs)) {
     for (const by of [-1, 1]) {
       try {
-        const shifted = compileClaim({ ...claim, lhs: claim.lhs }, env, { shiftLayerOf: { name, by } }).compiled;
+        const shifted = compileClaim(claim, env, { shiftLayerOf: { name, by } }).compiled;
         const shiftedRhs = evaluateNode(shifted.rhs, scope);
-        const original = evaluateNode(evaluation.compiled.lhs, scope);
         if (close(original, shiftedRhs)) return `wrong layer index: the layer of ${displayName({ name })} should be one ${by > 0 ? 'higher' : 'lower'}`;
       } catch {
         // A shift that leaves the network is simply not the explanation.

@@ -8,7 +8,7 @@ export class Uncheckable extends Error {
     readonly span?: Span,
     /** The offending symbol's LaTeX, for a "declare it" quick fix. */
     readonly symbol?: string,
-    readonly code: 'unknown-symbol' | 'unsupported' | 'no-layer' | 'ambiguous' = 'unsupported',
+    readonly code: 'unknown-symbol' | 'unsupported' | 'no-layer' = 'unsupported',
   ) {
     super(message);
   }

@@ -3,7 +3,8 @@
 // entry by entry, gradients from backprop and from finite differences.
 import type { MathNode } from 'mathjs';
 import { allClose, createRng, DEFAULT_TOLERANCE, entryRelativeError, type Tolerance } from '../engine';
-import type { Expr, Span } from '../math/expr';
+import type { Claim } from '../math/claimTypes';
+import type { Expr } from '../math/expr';
 import type { Environment } from './conventions';
 import type { InstanceContext } from './context';
 import { NotApplicable, Uncheckable } from './errors';
@@ -13,17 +14,8 @@ import { entries, filled, sameShape, ShapeError, shapeOf, transpose, type Value 
 import { analyzeVariables, type ClaimVariables } from './variables';
 import { some } from './walk';
 
-/** What the checker needs of a claim (the parser's Claim has these fields). */
-export interface ClaimInput {
-  readonly kind: 'claim' | 'definition' | 'update';
-  readonly lhs: Expr;
-  readonly rhs: Expr;
-  readonly conditions: readonly ConditionInput[];
-}
-
-export type ConditionInput =
-  | { readonly kind: 'relation'; readonly relation: Extract<Expr, { kind: 'relation' }>; readonly span: Span }
-  | { readonly kind: 'range'; readonly index: string; readonly from?: Expr; readonly to?: Expr; readonly values?: readonly Expr[]; readonly span: Span };
+/** What the checker needs of a parsed claim. */
+export type ClaimInput = Pick<Claim, 'kind' | 'lhs' | 'rhs' | 'conditions'>;
 
 export type Assignment = Readonly<Record<string, number>>;
 

@@ -2,7 +2,7 @@
 // node trees (compiled closures, scoped variables); these functions give the
 // nodes their meaning on the instance in scope under `ctx`.
 import { ConstantNodeDependencies, create, FunctionNodeDependencies, SymbolNodeDependencies, type EvalFunction, type MathNode } from 'mathjs';
-import { activate, activationDerivative, hasKink, isElementwise, logSumExp, scalarActivation, type Activation, type Quantity } from '../engine';
+import { activate, isElementwise, scalarActivation, type Activation, type Matrix, type Quantity } from '../engine';
 import type { InstanceContext } from './context';
 import { NotApplicable, Uncheckable } from './errors';
 import * as V from './values';
@@ -109,7 +109,7 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
   const ctx = scope.get('ctx') as InstanceContext;
   const quantity = (quantityNode as unknown as { value: Quantity }).value;
   const layer = layerOf(ctx, quantity, scalar(evaluateNode(layerNode, scope)));
-  const base = ctx.value(quantity, layer) as V.Value & { rows: number; cols: number; data: Float64Array };
+  const base = ctx.value(quantity, layer) as Matrix;
   const indices = indexNodes.map((n) => scalar(evaluateNode(n, scope)));
   const at = (flat: number): Value => {
     const v = base.data[flat];
@@ -154,13 +154,11 @@ const FUNCTIONS = {
   gc_neg: V.negate,
   gc_T: V.transpose,
   gc_act: (ctx: InstanceContext, layer: number, x: Value, order: number): Value => applyActivation(activationAt(ctx, layer), x, order),
-  gc_hasKink: (ctx: InstanceContext, layer: number): boolean => hasKink(activationAt(ctx, layer)),
   gc_fn: (name: string, x: Value): Value => V.map(x, ELEMENTARY[name]),
   gc_softmax: (x: Value): Value => {
     if (!V.isMatrix(x)) throw new V.ShapeError('softmax needs a vector');
     return V.column(activate('softmax', x.data.slice()));
   },
-  gc_logsumexp: (x: Value): Value => logSumExp(V.entries(x)),
   // max(v): the largest entry; max(a, b, …): elementwise (ReLU is max(0, z)).
   gc_max: (...xs: Value[]): Value => (xs.length === 1 ? Math.max(...V.entries(xs[0])) : xs.reduce((a, b) => V.add(b, V.map(V.subtract(a, b), (d) => Math.max(d, 0))))),
   gc_onehot: (ctx: InstanceContext, y: Value): Value => {
