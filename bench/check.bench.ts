@@ -14,8 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { checkDocument, type DocumentReport } from '../src/core/check';
 import { backward, drawInstance, forward } from '../src/core/engine';
-import { languageOfPath } from '../src/core/math/locate';
-import { resolveDocumentSpec } from '../src/core/spec/resolve';
+import { languageOfPath } from '../src/core/document/locate';
+import { resolveDocumentSpec } from '../src/core/netspec/resolve';
 import { measure, median, type MeasureOptions } from './lib/timing';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

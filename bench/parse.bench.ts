@@ -5,9 +5,9 @@
 // separately so a regression can be placed.
 // Run: npx tsx bench/parse.bench.ts   Target: a 200-formula document < 50 ms.
 
-import { callKatex } from '../src/core/math/katexRaw';
-import { locateMath } from '../src/core/math/locate';
-import { parseFormula } from '../src/core/math/parse';
+import { callKatex } from '../src/core/math/katex/katexRaw';
+import { locateMath } from '../src/core/document/locate';
+import { parseFormula } from '../src/core/math/claims/parse';
 import { allFormulas } from '../test/unit/fixtures/formulas';
 
 const DOC_SIZE = 200;

@@ -2,7 +2,7 @@
 // JSON of DESIGN.md's command-line contract with --json.
 import { readFileSync } from 'node:fs';
 import { checkDocument, reportJson, type ClaimReport, type DocumentReport } from '../core/check';
-import { languageOfPath } from '../core/math/locate';
+import { languageOfPath } from '../core/document';
 import { formatError, paint, type Output } from './output';
 
 export interface CheckCommandOptions {

@@ -1,7 +1,7 @@
 // The `gradcheck` command line. Exit codes: 0 fine, 1 a mismatch or failed
 // self-test, 2 a usage error or unreadable file (DESIGN.md).
 import { version } from '../../package.json';
-import { DEFAULT_NETWORK } from '../core/spec/defaults';
+import { DEFAULT_NETWORK } from '../core/netspec';
 import { parseArgs, UsageError, wholeNumberFlag } from './args';
 import { terminalOutput } from './output';
 import { runSelftest } from './selftest';

@@ -2,7 +2,7 @@
 // shows the report, and keeps it fresh on save once a document was checked.
 import * as vscode from 'vscode';
 import type { Summary } from '../core/check';
-import { languageOfId } from '../core/math/locate';
+import { languageOfId } from '../core/document';
 import { CheckCancelled, CheckHost } from './checkHost';
 import { DiagnosticsPresenter } from './diagnostics';
 

@@ -1,7 +1,7 @@
 // Messages between the extension host and the check worker. Both sides
 // import these types; nothing else crosses the boundary.
 import type { DocumentReport } from '../core/check';
-import type { DocumentLanguage } from '../core/math/locate';
+import type { DocumentLanguage } from '../core/document';
 
 export interface CheckRequest {
   readonly id: number;

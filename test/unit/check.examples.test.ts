@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument, type DocumentReport } from '../../src/core/check';
-import { languageOfPath } from '../../src/core/math/locate';
+import { languageOfPath } from '../../src/core/document/locate';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 

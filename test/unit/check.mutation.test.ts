@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument, type ClaimReport, type DocumentReport } from '../../src/core/check';
-import { languageOfPath } from '../../src/core/math/locate';
+import { languageOfPath } from '../../src/core/document/locate';
 import type { Range } from '../../src/core/source';
 import { dropTransposes, flipSign, mutations, OPERATORS, shiftLayer, swapIndices, type Mutation, type Operator } from './helpers/mutate';
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument } from '../../src/core/check';
 import { createRng } from '../../src/core/engine';
-import { languageOfPath } from '../../src/core/math/locate';
+import { languageOfPath } from '../../src/core/document/locate';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const SOURCES = readdirSync(EXAMPLES)

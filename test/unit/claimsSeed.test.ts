@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFormula, printClaim, printCondition, printExpr } from '../../src/core/math/parse';
+import { parseFormula, printClaim, printCondition, printExpr } from '../../src/core/math/claims/parse';
 
 interface SeedPin {
   /** The formula's first characters (trimmed), to show which one this is. */

@@ -1,8 +1,8 @@
-// Splitting formulas into claims (src/core/math/claims.ts): chains, rows,
+// Splitting formulas into claims (src/core/math/claims/claims.ts): chains, rows,
 // separators, definitions, updates, conditions.
 
 import { strict as assert } from 'node:assert';
-import { type FormulaOptions, parseFormula, printClaim, printCondition, printExpr } from '../../src/core/math/parse';
+import { type FormulaOptions, parseFormula, printClaim, printCondition, printExpr } from '../../src/core/math/claims/parse';
 import { allFormulas } from './fixtures/formulas';
 
 const claims = (latex: string, options?: FormulaOptions): string[] => parseFormula(latex, options).claims.map(printClaim);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { runSelftest } from '../../src/cli/selftest';
 import type { Output } from '../../src/cli/output';
-import { DEFAULT_NETWORK } from '../../src/core/spec/defaults';
+import { DEFAULT_NETWORK } from '../../src/core/netspec/defaults';
 
 function capture(): Output & { text: () => string } {
   let text = '';

@@ -1,6 +1,6 @@
 // Seeded randomness, instances away from kinks, initialisation and network validation.
 import assert from 'node:assert/strict';
-import { DEFAULT_NETWORK } from '../../src/core/spec/defaults';
+import { DEFAULT_NETWORK } from '../../src/core/netspec/defaults';
 import { createRng, drawInstance, findKink, forward, initParams, parameterCount, validateNetwork, type NetworkConfig } from '../../src/core/engine';
 
 // DESIGN.md's default network.

@@ -1,7 +1,7 @@
 // The LaTeX side of the math locator: delimiters, display environments,
 // comments, verbatim text and macro definitions of .tex files.
 import assert from 'node:assert/strict';
-import { locateMath, type Formula } from '../../src/core/math/locate';
+import { locateMath, type Formula } from '../../src/core/document/locate';
 import { assertFormulaMapsExactly, fixture, mutations } from './fixtures/locate/invariants';
 
 function tex(text: string): ReturnType<typeof locateMath> {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { languageOfId, languageOfPath, locateMath, type Formula } from '../../src/core/math/locate';
+import { languageOfId, languageOfPath, locateMath, type Formula } from '../../src/core/document/locate';
 import { assertFormulaMapsExactly, fixture, mutations } from './fixtures/locate/invariants';
 
 function md(text: string): ReturnType<typeof locateMath> {

@@ -3,9 +3,9 @@
 // every symbol in them; and every node of every tree has a sane span.
 
 import { strict as assert } from 'node:assert';
-import type { Expr, Span } from '../../src/core/math/expr';
-import { parseFormula, printClaim, printExpr } from '../../src/core/math/parse';
-import { baseName } from '../../src/core/math/symbols';
+import type { Expr, Span } from '../../src/core/math/expr/expr';
+import { parseFormula, printClaim, printExpr } from '../../src/core/math/claims/parse';
+import { baseName } from '../../src/core/math/parser/symbols';
 import { allFormulas, corpus } from './fixtures/formulas';
 import type { FormulaCase } from './fixtures/formulas/types';
 import { childrenOf, nodesOf, rootsOf, symLeaves } from './fixtures/formulas/walk';

@@ -1,9 +1,9 @@
-// Reading one expression: the notation rules of src/core/math/notation.ts
+// Reading one expression: the notation rules of src/core/math/parser/notation.ts
 // and scripts.ts, each pinned by its printed tree (print.ts).
 
 import { strict as assert } from 'node:assert';
-import type { Expr } from '../../src/core/math/expr';
-import { parseExpression, printExpr, type ParseOptions } from '../../src/core/math/parse';
+import type { Expr } from '../../src/core/math/expr/expr';
+import { parseExpression, printExpr, type ParseOptions } from '../../src/core/math/claims/parse';
 import { nodesOf } from './fixtures/formulas/walk';
 
 function read(latex: string, options?: ParseOptions): Expr {

@@ -5,7 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import katex from 'katex';
-import { callKatex, isFailure, type RawNode } from '../../src/core/math/katexRaw';
+import { callKatex, isFailure, type RawNode } from '../../src/core/math/katex/katexRaw';
 
 function parse(src: string): RawNode[] {
   const r = callKatex(src, {});

@@ -1,10 +1,10 @@
 // Source spans for KaTeX nodes that KaTeX itself does not locate
-// (src/core/math/spans.ts): every node must point at what the author wrote.
+// (src/core/math/katex/spans.ts): every node must point at what the author wrote.
 
 import { strict as assert } from 'node:assert';
-import type { KNode } from '../../src/core/math/katexTree';
-import { readTree } from '../../src/core/math/readTree';
-import { children } from '../../src/core/math/spans';
+import type { KNode } from '../../src/core/math/katex/katexTree';
+import { readTree } from '../../src/core/math/katex/readTree';
+import { children } from '../../src/core/math/katex/spans';
 
 /** `type:text` of every node, depth-first, e.g. ['frac:\\frac{a}{b}', 'group:{a}', 'ord:a', ...]. */
 function spans(latex: string, environment?: string, macros: Record<string, string> = {}): string[] {

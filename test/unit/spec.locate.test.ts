@@ -11,7 +11,7 @@ import {
   resolveSpecPath,
   specDocumentKind,
   type SpecLine,
-} from '../../src/core/spec';
+} from '../../src/core/netspec';
 import { LineIndex, type Range } from '../../src/core/source';
 
 const fixtures = join(__dirname, 'fixtures', 'spec');

@@ -11,7 +11,7 @@ import {
   parseSpecLines,
   type ParsedSpec,
   type SpecProblem,
-} from '../../src/core/spec';
+} from '../../src/core/netspec';
 import type { Range } from '../../src/core/source';
 
 /** [line, startColumn, endColumn] of a single-line range. */

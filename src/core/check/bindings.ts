@@ -1,10 +1,8 @@
 // Bindings a document makes: `let` lines of its spec, definitions in its
 // math (:= and synonyms, or a plain = on a symbol nothing knows), and the
 // symbols it differentiates (the loss, document-wide).
-import type { Claim } from '../math/claimTypes';
-import type { Expr, Sym } from '../math/expr';
-import { parseExpression } from '../math/parse';
-import type { LetBinding } from '../spec/types';
+import { type Claim, type Expr, type Sym, parseExpression } from '../math';
+import type { LetBinding } from '../netspec';
 import type { Problem } from '../source';
 import { Environment, LOSS_CANDIDATES, plainName, type Binding } from './conventions';
 import { isBareSymbol, walk } from './walk';

@@ -1,6 +1,6 @@
 // Turning one claim's evaluation into its report entry: ranges in the file,
 // the message a person reads, the bindings it used, the worst values.
-import type { Span } from '../math/expr';
+import type { Span } from '../math';
 import type { Range } from '../source';
 import { displayName, type Environment } from './conventions';
 import { spanRange, type LocatedClaim } from './located';

@@ -1,7 +1,7 @@
 // What a symbol means when nothing in the document says otherwise
 // (DESIGN.md "Notation conventions"), and the binding environment that
 // `let` lines and definitions extend.
-import type { Expr, Sym } from '../math/expr';
+import type { Expr, Sym } from '../math';
 
 /** The network quantities a layered symbol can name. `delta` is ∂L/∂z^l. */
 export type LayeredQuantity = 'W' | 'b' | 'z' | 'o' | 'delta';

@@ -3,7 +3,7 @@
 // transposed, off by a constant factor, a missing σ′ factor, a layer index
 // off by one.
 import { activationDerivative, allClose, isElementwise } from '../engine';
-import type { Expr } from '../math/expr';
+import type { Expr } from '../math';
 import type { Environment } from './conventions';
 import { displayName } from './conventions';
 import type { InstanceContext } from './context';

@@ -1,15 +1,10 @@
 // Checking a whole document: find its math and its network, read every
 // formula into claims, bind notation in document order, evaluate, report.
 import { createRng, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
-import type { Claim } from '../math/claimTypes';
-import { locateMath, type DocumentLanguage, type Formula } from '../math/locate';
-import { parseFormula } from '../math/parse';
-import type { Span } from '../math/expr';
+import { type Claim, parseFormula, type Span } from '../math';
+import { locateMath, type DocumentLanguage, type Formula } from '../document';
 import type { Problem, Range } from '../source';
-import { DEFAULT_NETWORK } from '../spec/defaults';
-import { parseSpec } from '../spec/parser';
-import { resolveDocumentSpec } from '../spec/resolve';
-import type { ReadFile } from '../spec/types';
+import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
 import { bindLets, definedSymbol, lossNames, templateOf } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';

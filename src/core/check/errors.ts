@@ -1,5 +1,5 @@
 // Why a claim could not be checked, or why an assignment does not apply.
-import type { Span } from '../math/expr';
+import type { Span } from '../math';
 
 /** The claim cannot be checked: an unknown symbol or an unsupported construct. The claim becomes `unchecked`. */
 export class Uncheckable extends Error {

@@ -3,8 +3,7 @@
 // entry by entry, gradients from backprop and from finite differences.
 import type { MathNode } from 'mathjs';
 import { allClose, createRng, DEFAULT_TOLERANCE, entryRelativeError, type Tolerance } from '../engine';
-import type { Claim } from '../math/claimTypes';
-import type { Expr } from '../math/expr';
+import type { Claim, Expr } from '../math';
 import type { Environment } from './conventions';
 import type { InstanceContext } from './context';
 import { NotApplicable, Uncheckable } from './errors';

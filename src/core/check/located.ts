@@ -1,8 +1,7 @@
 // A claim located in its document: a continuation's left side lives in the
 // previous formula, so each side keeps the formula its offsets refer to.
-import type { Claim } from '../math/claimTypes';
-import type { Expr, Span } from '../math/expr';
-import type { Formula } from '../math/locate';
+import type { Claim, Expr, Span } from '../math';
+import type { Formula } from '../document';
 import type { Range } from '../source';
 
 /** A claim with the formulas its sides came from (a continuation's left side is in the previous formula). */

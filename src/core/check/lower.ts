@@ -2,8 +2,7 @@
 // environment here; what cannot be resolved stops the claim with a located
 // reason. Nothing from the document is ever evaluated as a string.
 import type { MathNode } from 'mathjs';
-import type { Derivative, Expr, Span, Sym } from '../math/expr';
-import { printExpr } from '../math/print';
+import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../math';
 import { displayName, plainName, type Binding, type Environment, type LayeredQuantity } from './conventions';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';

@@ -2,7 +2,7 @@
 // the a in I(y=a) and p(a|x)), layer variables (the l in W^{l+1}), and, in
 // identities that mention no network quantity (σ'(z) = σ(z)(1 − σ(z))),
 // random scalar arguments.
-import type { Expr } from '../math/expr';
+import type { Expr } from '../math';
 import type { Environment } from './conventions';
 import { isBareSymbol, walk } from './walk';
 

@@ -1,5 +1,5 @@
 // Generic traversal of expression trees.
-import type { Expr } from '../math/expr';
+import type { Expr } from '../math';
 
 export function children(e: Expr): Expr[] {
   switch (e.kind) {

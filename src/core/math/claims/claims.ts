@@ -16,13 +16,14 @@
 // inside an expression is commentary on the algebra and is read as written
 // (see interpretNode.ts).
 
-import type { Expr, Relation, Span } from './expr';
-import { RELATION_OPS, spanOf } from './exprBuild';
+import type { Expr, Relation, Span } from '../expr/expr';
+import { RELATION_OPS, spanOf } from '../expr/exprBuild';
 import type { Claim, ClaimKind, Condition, Continuation, FormulaError, ParsedFormula } from './claimTypes';
-import { type Context, extentOf, type Parser } from './interpret';
-import { CONDITION_WORDS, proseKey } from './notation';
+import { type Context, extentOf } from '../parser/context';
+import type { Parser } from '../parser/interpret';
+import { CONDITION_WORDS, proseKey } from '../parser/notation';
 import { printExpr } from './print';
-import type { Tok } from './tokens';
+import type { Tok } from '../parser/tokens';
 
 const CLAIM_RELATIONS: Readonly<Record<string, ClaimKind>> = {
   '=': 'claim',

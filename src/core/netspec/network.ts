@@ -3,7 +3,7 @@
 // still count here (as attempts), so one typo does not also cause a
 // misleading "missing input".
 import type { Range } from '../source';
-import type { LayerConfig, LossKind, NetworkConfig } from '../engine/types';
+import type { LayerConfig, LossKind, NetworkConfig } from '../engine';
 import { SPEC_LIMITS, countParameters, formatCount } from './limits';
 import { lineLabel, type ProblemSink } from './problems';
 import type { DenseStatement, InputStatement, LossStatement } from './types';

@@ -6,7 +6,7 @@
 //   pow(x, 2)  T(W)  log(x)  p(a | x)  [y = a] (indicator)  |x|  ||x||
 //   sum_{c=1}^{C}(body)  grad(L, W^{l})  ?{\int: reason}
 
-import type { Expr } from './expr';
+import type { Expr } from '../expr/expr';
 import type { Claim, Condition } from './claimTypes';
 
 const BIN: Record<string, string> = { '+': '+', '-': '-', juxt: '', cdot: '·', times: '×', odot: '⊙', '/': '/' };

@@ -2,7 +2,7 @@
 // refers to the document the spec was found in (not to the spec block), so
 // presenters can underline without mapping anything back.
 import type { Problem, Range } from '../source';
-import type { Activation, LossKind, NetworkConfig } from '../engine/types';
+import type { Activation, LossKind, NetworkConfig } from '../engine';
 
 /** One line of spec text and where its first character sits in the document. */
 export interface SpecLine {

@@ -1,6 +1,6 @@
 // What one formula says: its claims, their conditions, lone expressions.
 
-import type { Expr, Relation, Span } from './expr';
+import type { Expr, Relation, Span } from '../expr/expr';
 
 export type ClaimKind = 'claim' | 'definition' | 'update';
 

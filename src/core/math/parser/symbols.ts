@@ -1,8 +1,8 @@
 // Naming symbols: what a KaTeX node is called as a Sym, and what the
 // notation says about that name (layered? a function? an indicator?).
 
-import type { Expr, Sym } from './expr';
-import type { KNode } from './katexTree';
+import type { Expr, Sym } from '../expr/expr';
+import type { KNode } from '../katex/katexTree';
 import { FUNCTION_WORDS, isIndicatorName, type Notation, textKind } from './notation';
 
 export interface SymbolName {

@@ -4,33 +4,33 @@
 // \partial L / \partial X reads through the slash. They get the parser for
 // that.
 
-import type { Expr, Span } from './expr';
-import { binary, respan, spanOf, sym, unsupported } from './exprBuild';
-import { Parser } from './interpret';
-import type { KFrac, KNode, KOp, KSupSub } from './katexTree';
+import type { Expr, Span } from '../expr/expr';
+import { binary, respan, spanOf, sym, unsupported } from '../expr/exprBuild';
+import type { SubParser } from './context';
+import type { KFrac, KNode, KOp, KSupSub } from '../katex/katexTree';
 import { OPERATOR_FUNCTIONS, UNSUPPORTED_OPERATORS } from './notation';
 import { applyPostfixScripts, buildSymbol } from './scripts';
 import { nameOfNode } from './symbols';
 
-const text = (p: Parser, s: Span): string => p.ctx.src.slice(s.start, s.end);
+const text = (p: SubParser, s: Span): string => p.ctx.src.slice(s.start, s.end);
 
 function contents(n: KNode): readonly KNode[] {
   return n.t === 'group' ? n.body : [n];
 }
 
 /** Reads an unsupported construct together with the term it governs, so the whole is one node. */
-function swallow(p: Parser, construct: string, reason: string, span: Span): Expr {
+function swallow(p: SubParser, construct: string, reason: string, span: Span): Expr {
   let s = span;
   if (p.startsFactor()) s = spanOf(s, p.parseTerm().span);
   return unsupported(construct, reason, s);
 }
 
-function nextIsParen(p: Parser): boolean {
+function nextIsParen(p: SubParser): boolean {
   const t = p.peek();
   return t?.k === 'open' && t.delim === '(';
 }
 
-export function interpretNode(n: KNode, p: Parser): Expr {
+export function interpretNode(n: KNode, p: SubParser): Expr {
   const ctx = p.ctx;
   switch (n.t) {
     case 'ord':
@@ -40,14 +40,14 @@ export function interpretNode(n: KNode, p: Parser): Expr {
     case 'supsub':
       return scripted(n, p);
     case 'group':
-      return Parser.of(n.body, ctx).parseAll(n.span);
+      return ctx.subparser(n.body).parseAll(n.span);
     case 'frac':
       return fraction(n, p);
     case 'op':
       return operator(n, p);
     case 'enclose': {
       // \cancel{..} inside a formula: the value is unchanged (cancelling is commentary); the mark is kept.
-      const inner = Parser.of(contents(n.body), ctx).parseAll(n.span);
+      const inner = ctx.subparser(contents(n.body)).parseAll(n.span);
       const e = respan(inner, n.span);
       if (e === inner) ctx.extent.set(e, n.span);
       ctx.cancelled.add(e);
@@ -62,12 +62,12 @@ export function interpretNode(n: KNode, p: Parser): Expr {
   }
   const info = nameOfNode(n);
   if (info) return sym(info.name, n.span);
-  if (n.t === 'font') return Parser.of(contents(n.body), ctx).parseAll(n.span);
+  if (n.t === 'font') return ctx.subparser(contents(n.body)).parseAll(n.span);
   return unsupported(text(p, n.span), `'${text(p, n.span)}' cannot be read as math`, n.span);
 }
 
 /** `\partial L / \partial X` */
-function slashDerivative(start: Span, p: Parser): Expr {
+function slashDerivative(start: Span, p: SubParser): Expr {
   const of = p.parsePostfix();
   const slash = p.peek();
   const denom = p.peek(1);
@@ -80,7 +80,7 @@ function slashDerivative(start: Span, p: Parser): Expr {
   return unsupported(text(p, span), 'a lone \\partial (write \\partial L / \\partial X or \\frac{\\partial L}{\\partial X})', span);
 }
 
-function scripted(n: KSupSub, p: Parser): Expr {
+function scripted(n: KSupSub, p: SubParser): Expr {
   const base = n.base!;
   const ctx = p.ctx;
   if (base.t === 'op') {
@@ -89,7 +89,7 @@ function scripted(n: KSupSub, p: Parser): Expr {
   }
   if (base.t === 'ord' && base.text === '\\nabla') {
     if (!n.sub || n.sup) return swallow(p, '\\nabla', 'a gradient is written \\nabla_X L', n.span);
-    const wrt = Parser.of(contents(n.sub), ctx).parseAll(n.sub.span);
+    const wrt = ctx.subparser(contents(n.sub)).parseAll(n.sub.span);
     if (!p.startsFactor()) return unsupported(text(p, n.span), 'the gradient of what? nothing follows \\nabla_X', n.span);
     const of = p.parseUnary();
     return { kind: 'derivative', of, wrt, notation: 'nabla', span: spanOf(n.span, of.span) };
@@ -104,10 +104,10 @@ function scripted(n: KSupSub, p: Parser): Expr {
 }
 
 /** `\sum_{c=1}^{C} body`, `\sum_c body`, `\sum_{i,j} body`; the body is the following product. */
-function sum(n: KSupSub, p: Parser): Expr {
+function sum(n: KSupSub, p: SubParser): Expr {
   const ctx = p.ctx;
   if (!n.sub) return swallow(p, '\\sum', 'a sum needs its index (\\sum_c or \\sum_{c=1}^{C})', n.span);
-  const range = Parser.of(contents(n.sub), ctx);
+  const range = ctx.subparser(contents(n.sub));
   const indices: string[] = [];
   let from: Expr | undefined;
   for (;;) {
@@ -127,7 +127,7 @@ function sum(n: KSupSub, p: Parser): Expr {
   if (!range.atEnd() || (from && indices.length > 1)) {
     return swallow(p, '\\sum', `the sum range '${text(p, n.sub.span)}' is not supported`, n.span);
   }
-  const to = n.sup ? Parser.of(contents(n.sup), ctx).parseAll(n.sup.span) : undefined;
+  const to = n.sup ? ctx.subparser(contents(n.sup)).parseAll(n.sup.span) : undefined;
   const t = p.peek();
   if (!p.startsFactor() && !(t?.k === 'bin' && t.op === '-')) return unsupported(text(p, n.span), 'the sum has no body', n.span);
   let body = p.parseTerm();
@@ -165,7 +165,7 @@ function spanOfList(nodes: readonly KNode[], fallback: Span): Span {
 }
 
 /** `\frac{a}{b}`, or a derivative: `\frac{\partial L}{\partial X}`, `\frac{dL}{dx}`, `\frac{\partial}{\partial X} (..)`. */
-function fraction(n: KFrac, p: Parser): Expr {
+function fraction(n: KFrac, p: SubParser): Expr {
   const ctx = p.ctx;
   const numer = contents(n.numer);
   const denom = contents(n.denom);
@@ -175,24 +175,24 @@ function fraction(n: KFrac, p: Parser): Expr {
   if (nk && nk === dk && denom.length >= 2) {
     const wrtNodes = denom.slice(1);
     if (wrtNodes.some((x) => derivativeMark(x))) return unsupported(text(p, n.span), 'mixed partial derivatives are not supported', n.span);
-    const wrt = Parser.of(wrtNodes, ctx).parseAll(spanOfList(wrtNodes, n.denom.span));
+    const wrt = ctx.subparser(wrtNodes).parseAll(spanOfList(wrtNodes, n.denom.span));
     if (numer.length === 1) {
       if (!p.startsFactor()) return unsupported(text(p, n.span), `the derivative of what? nothing follows ${text(p, n.span)}`, n.span);
       const of = p.parseUnary();
       return { kind: 'derivative', of, wrt, notation: 'operator', span: spanOf(n.span, of.span) };
     }
     const ofNodes = numer.slice(1);
-    const of = Parser.of(ofNodes, ctx).parseAll(spanOfList(ofNodes, n.numer.span));
+    const of = ctx.subparser(ofNodes).parseAll(spanOfList(ofNodes, n.numer.span));
     return { kind: 'derivative', of, wrt, notation: 'frac', span: n.span };
   }
   if (!n.bar) return unsupported(text(p, n.span), 'binomial coefficients are not supported', n.span);
-  const num = Parser.of(numer, ctx).parseAll(n.numer.span);
-  const den = Parser.of(denom, ctx).parseAll(n.denom.span);
+  const num = ctx.subparser(numer).parseAll(n.numer.span);
+  const den = ctx.subparser(denom).parseAll(n.denom.span);
   return { ...binary('/', num, den), span: n.span };
 }
 
 /** `\log x`, `\exp(..)`, `\max(0, x)`, and operators we cannot evaluate (\int, \lim, \prod). */
-function operator(n: KOp, p: Parser): Expr {
+function operator(n: KOp, p: SubParser): Expr {
   const word = n.name.replace(/^\\/, '');
   if (n.name === '\\sum') return swallow(p, '\\sum', 'a sum needs its index (\\sum_c or \\sum_{c=1}^{C})', n.span);
   const fn = sym(word, n.span);

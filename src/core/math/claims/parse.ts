@@ -2,16 +2,17 @@
 // expression (parseExpression). Neither throws: KaTeX's parse errors and
 // anything unexpected come back as located errors.
 
-import type { Expr, Span } from './expr';
+import type { Expr, Span } from '../expr/expr';
 import { Splitter } from './claims';
 import type { FormulaError, ParsedFormula } from './claimTypes';
-import { type Context, Parser } from './interpret';
-import { notationOf, type ParseOptions } from './notation';
-import { readTree } from './readTree';
-import { Tokenizer } from './tokens';
+import type { Context } from '../parser/context';
+import { createContext, Parser } from '../parser/interpret';
+import { notationOf, type ParseOptions } from '../parser/notation';
+import { readTree } from '../katex/readTree';
+import { Tokenizer } from '../parser/tokens';
 
 export type { Claim, ClaimKind, Condition, Continuation, FormulaError, ParsedFormula } from './claimTypes';
-export { DEFAULT_FUNCTION_SYMBOLS, DEFAULT_LAYERED_SYMBOLS, type ParseOptions } from './notation';
+export { DEFAULT_FUNCTION_SYMBOLS, DEFAULT_LAYERED_SYMBOLS, type ParseOptions } from '../parser/notation';
 export { printClaim, printCondition, printExpr } from './print';
 
 export interface FormulaOptions extends ParseOptions {
@@ -24,7 +25,7 @@ function internalError(latex: string, e: unknown): FormulaError {
 }
 
 function context(latex: string, options: ParseOptions | undefined): Context {
-  return { src: latex, notation: notationOf(options), cancelled: new WeakSet<Expr>(), extent: new WeakMap<Expr, Span>() };
+  return createContext(latex, notationOf(options));
 }
 
 /** Reads a formula and splits it into claims. Spans are offsets into `latex`. */

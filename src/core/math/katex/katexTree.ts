@@ -1,7 +1,7 @@
 // KaTeX's parse tree, normalised (katexNormalise.ts) into the few node kinds
 // the interpreter reads, each with a source span (spans.ts).
 
-import type { Span } from './expr';
+import type { Span } from '../expr/expr';
 
 export type AtomFamily = 'bin' | 'rel' | 'punct' | 'open' | 'close' | 'inner';
 

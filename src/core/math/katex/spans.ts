@@ -13,7 +13,7 @@
 //     sibling, never crossing the next anchored sibling. Several nodes that
 //     came from one macro share its token.
 
-import type { Span } from './expr';
+import type { Span } from '../expr/expr';
 import type { KNode, KText } from './katexTree';
 import { closeBraces, headBefore, rightDelimEnd, sizedDelimAt, skipIgnorable, tokenAt } from './texScan';
 

@@ -1,6 +1,6 @@
 // LaTeX string -> normalised KaTeX nodes with spans in the caller's string.
 
-import type { Span } from './expr';
+import type { Span } from '../expr/expr';
 import { callKatex, isFailure } from './katexRaw';
 import { Normaliser } from './katexNormalise';
 import type { KNode } from './katexTree';

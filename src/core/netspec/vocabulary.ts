@@ -1,6 +1,6 @@
 // The words of the spec language and the names other tools use for the same
 // things, so a newcomer coming from Keras or PyTorch gets pointed at ours.
-import { ACTIVATIONS, LOSSES, type Activation, type LossKind } from '../engine/types';
+import { ACTIVATIONS, LOSSES, type Activation, type LossKind } from '../engine';
 
 export const KEYWORDS = ['input', 'dense', 'loss', 'let', 'seed', 'samples', 'mlp:'] as const;
 export type Keyword = (typeof KEYWORDS)[number];

@@ -14,29 +14,15 @@
 // with a reason, and it never consumes a token it cannot place, so the claim
 // splitter (claims.ts) sees relations and separators untouched.
 
-import type { Expr, Span } from './expr';
-import { binary, RELATION_OPS, respan, spanOf, unsupported } from './exprBuild';
-import type { KNode } from './katexTree';
+import type { Expr, Span } from '../expr/expr';
+import { binary, RELATION_OPS, respan, spanOf, unsupported } from '../expr/exprBuild';
+import type { KNode } from '../katex/katexTree';
+import { type Context, extentOf, type SubParser } from './context';
 import type { Notation } from './notation';
 import { interpretNode } from './interpretNode';
 import { applyPostfixScripts } from './scripts';
 import { documentsDependence, symbolInfo, isFunctionSym, isIndicatorSym } from './symbols';
 import { type Tok, Tokenizer } from './tokens';
-
-/** Shared by every parser of one formula. */
-export interface Context {
-  readonly src: string;
-  readonly notation: Notation;
-  /** Expressions that were written inside \cancel{..}. */
-  readonly cancelled: WeakSet<Expr>;
-  /** Source extent of leaves written in parentheses (`(x)`): a leaf's own span stays exact, its extent covers the parentheses. */
-  readonly extent: WeakMap<Expr, Span>;
-}
-
-/** Where an expression is written, parentheses included. */
-export function extentOf(e: Expr, ctx: Context): Span {
-  return ctx.extent.get(e) ?? e.span;
-}
 
 interface Delimited {
   readonly items: Expr[];
@@ -52,7 +38,7 @@ interface Delimited {
 
 const MUL: Record<string, 'cdot' | 'times' | 'odot' | '/'> = { cdot: 'cdot', times: 'times', odot: 'odot', '/': '/' };
 
-export class Parser {
+export class Parser implements SubParser {
   pos = 0;
   /** Kinds of norm bars we are inside (a bar of such a kind closes, never opens). */
   private readonly bars: (1 | 2)[] = [];
@@ -320,4 +306,16 @@ export class Parser {
     if (!close.sup && !close.sub) return e;
     return applyPostfixScripts(e, close.sup, close.sub, spanOf(e.span, close.outer ?? close.span), this.ctx);
   }
+}
+
+/** The context of one formula's parsers. */
+export function createContext(src: string, notation: Notation): Context {
+  const ctx: Context = {
+    src,
+    notation,
+    cancelled: new WeakSet<Expr>(),
+    extent: new WeakMap<Expr, Span>(),
+    subparser: (nodes) => Parser.of(nodes, ctx),
+  };
+  return ctx;
 }

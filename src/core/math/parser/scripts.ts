@@ -9,10 +9,10 @@
 // a power or a transpose; a subscript is an index of a symbol or of the
 // variable of a gradient ((\nabla_W L)_{a,b} is ∂L/∂W_{a,b}).
 
-import type { Expr, Span, Sym } from './expr';
-import { spanOf, sym, unsupported } from './exprBuild';
-import { type Context, Parser } from './interpret';
-import type { KNode } from './katexTree';
+import type { Expr, Span, Sym } from '../expr/expr';
+import { spanOf, sym, unsupported } from '../expr/exprBuild';
+import type { Context } from './context';
+import type { KNode } from '../katex/katexTree';
 import { isIndicatorName } from './notation';
 import { isFunctionName, isLayeredName, nameOfNode, type SymbolName } from './symbols';
 
@@ -75,13 +75,13 @@ function spanOfNodes(nodes: readonly KNode[], fallback: Span): Span {
 }
 
 function exprOf(nodes: readonly KNode[], fallback: Span, ctx: Context): Expr {
-  return Parser.of(nodes, ctx).parseAll(spanOfNodes(nodes, fallback));
+  return ctx.subparser(nodes).parseAll(spanOfNodes(nodes, fallback));
 }
 
 /** Indices of a subscript: `a,b` -> [a, b]; `jk` -> [j, k]; `k+1` -> [k+1]; `y_i` -> [y_i]. */
 export function readIndices(sub: KNode, ctx: Context): Expr[] {
   const nodes = contents(sub);
-  const p = Parser.of(nodes, ctx);
+  const p = ctx.subparser(nodes);
   const items: Expr[] = [];
   for (;;) {
     items.push(p.parseAdditive());

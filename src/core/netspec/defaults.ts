@@ -1,7 +1,7 @@
 // The network used when a document has no spec (DESIGN.md, "The network
 // spec"): three layers, so a recursion over a generic layer l has interior
 // layers to be checked on.
-import type { NetworkConfig } from '../engine/types';
+import type { NetworkConfig } from '../engine';
 
 export const DEFAULT_SPEC_TEXT = [
   'input 4',

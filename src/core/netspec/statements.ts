@@ -2,7 +2,7 @@
 // keyword and argument tokens, push problems at the offending token, and
 // return the statement when the line is usable.
 import type { Range } from '../source';
-import { LOSSES } from '../engine/types';
+import { LOSSES } from '../engine';
 import { lineRange, tokenRange, type Token } from './lexer';
 import { SPEC_LIMITS } from './limits';
 import { readWholeNumber, type Bounds } from './numbers';

@@ -10,7 +10,7 @@
 //    expansion is located in the expansion text, which would be a wrong span.
 // Spans are filled in afterwards by spans.ts.
 
-import type { Span } from './expr';
+import type { Span } from '../expr/expr';
 import type { RawNode } from './katexRaw';
 import type { AtomFamily, KGroup, KNode } from './katexTree';
 

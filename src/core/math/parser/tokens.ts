@@ -7,8 +7,8 @@
 // postfix on the group it closes, digits merge into numbers, and `:` `=`
 // merge into `:=`.
 
-import type { Span } from './expr';
-import type { KNode } from './katexTree';
+import type { Span } from '../expr/expr';
+import type { KNode } from '../katex/katexTree';
 import { isProseWord, textKind } from './notation';
 import { nameOfNode } from './symbols';
 
