@@ -7,6 +7,12 @@ import { expectations as dlaiPerExample } from './notation/dlai-per-example.expe
 import { expectations as cs231nPerExample } from './notation/cs231n-per-example.expect';
 import { expectations as softmaxCeWords } from './notation/softmax-ce-words.expect';
 import { expectations as ufldl } from './notation/ufldl.expect';
+import { expectations as retropropagationFr } from './notation/retropropagation.fr.expect';
+import { expectations as fanxiangChuanboZh } from './notation/fanxiang-chuanbo.zh.expect';
+import { expectations as lanTruyenNguocVi } from './notation/lan-truyen-nguoc.vi.expect';
+import { expectations as softplusNotes } from './notation/softplus-notes.expect';
+import { expectations as tanhRegression } from './notation/tanh-regression.expect';
+import { expectations as unicodeBold } from './notation/unicode-bold.expect';
 
 export const DOCUMENTS: readonly CorpusDocument[] = [
   { file: 'notation/nielsen-ch2.md', set: 'notation', expect: nielsenCh2 },
@@ -15,4 +21,10 @@ export const DOCUMENTS: readonly CorpusDocument[] = [
   { file: 'notation/cs231n-per-example.md', set: 'notation', expect: cs231nPerExample },
   { file: 'notation/softmax-ce-words.md', set: 'notation', expect: softmaxCeWords },
   { file: 'notation/ufldl.md', set: 'notation', expect: ufldl },
+  { file: 'notation/retropropagation.fr.md', set: 'notation', expect: retropropagationFr },
+  { file: 'notation/fanxiang-chuanbo.zh.md', set: 'notation', expect: fanxiangChuanboZh },
+  { file: 'notation/lan-truyen-nguoc.vi.md', set: 'notation', expect: lanTruyenNguocVi },
+  { file: 'notation/softplus-notes.tex', set: 'notation', expect: softplusNotes },
+  { file: 'notation/tanh-regression.md', set: 'notation', expect: tanhRegression },
+  { file: 'notation/unicode-bold.md', set: 'notation', expect: unicodeBold },
 ];
