@@ -108,6 +108,7 @@ describe('notation corpus: the checker against the expectations', () => {
 
   for (const r of results) {
     it(`${r.file}: no internal error (exception, crash text or leaked placeholder in a message) beyond the baseline's known ones`, () => {
+      if (UPDATE) return;
       const known = baseline[r.file]?.internalErrors ?? [];
       assert.deepEqual(r.internalErrors.filter((i) => !known.includes(i)), [], `new internal errors in ${r.file}`);
       if (r.internalErrors.length > 0) console.log(`  ${r.file}: ${r.internalErrors.length} known internal error(s) still present (issue 7 requires 0): ${r.internalErrors.join(' | ')}`);

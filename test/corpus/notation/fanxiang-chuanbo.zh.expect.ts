@@ -1,5 +1,5 @@
 // Subscripts are layer numbers here: z_1 = z[1], h_1 = a[1], W_2 = W[2], ŷ = a[2].
-import { notAClaim, ok, planted, type Expectation } from '../expect';
+import { aside, ok, planted, type Expectation } from '../expect';
 import { add, had, map, matvec, outer, scale, sub, T } from '../reference/linalg';
 
 export const expectations: Expectation[] = [
@@ -7,7 +7,7 @@ export const expectations: Expectation[] = [
   ok(18, '\\mathrm{ReLU}(z_1)', ({ e }) => [e.a[1], map(e.z[1], (t) => Math.max(0, t))]),
   ok(20, 'W_2 h_1 + b_2', ({ e }) => [e.a[2], add(matvec(e.W[2], e.a[1]), e.b[2])]),
   ok(24, '\\frac{1}{2} \\| \\hat{y} - y \\|^2', ({ e }) => [e.loss, 0.5 * sub(e.a[2], e.y).reduce((s, d) => s + d * d, 0)]),
-  notAClaim(26, 'n = 2'),
+  aside(26, 'n = 2'),
   planted(32, '2(\\hat{y} - y)', 'differentiates the square but forgets the ½ of the loss', ({ e }) => [e.dA[2], scale(2, sub(e.a[2], e.y))]),
   ok(36, '(\\hat{y} - y) h_1^T', ({ e }) => [e.dW[2], outer(sub(e.a[2], e.y), e.a[1])]),
   ok(38, '\\frac{\\partial L}{\\partial b_2} = \\hat{y} - y', ({ e }) => [e.db[2], sub(e.a[2], e.y)]),

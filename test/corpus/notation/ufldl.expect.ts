@@ -1,13 +1,13 @@
 // UFLDL numbers layers from 1 and puts W^{(l)} between layers l and l+1:
 // a^{(l)} = a[l-1], z^{(l)} = z[l-1], δ^{(l)} = δ[l-1], W^{(l)} = W[l] of the reference.
-import { definition, layers, notAClaim, ok, planted, step, ETA, type Expectation } from '../expect';
+import { aside, definition, layers, notAClaim, ok, planted, step, ETA, type Expectation } from '../expect';
 import { add, had, map, matvec, outer, scale, sub, T } from '../reference/linalg';
 import { derivative } from '../reference/mlp';
 
 const fp = (z: number[]) => derivative('sigmoid', z);
 
 export const expectations: Expectation[] = [
-  notAClaim(3, 'n_l = 3'),
+  aside(3, 'n_l = 3'),
   ok(19, 'a^{(1)} = x', ({ e }) => [e.a[0], e.x]),
   notAClaim(21, 'l = 1, 2'),
   ok(23, 'W^{(l)} a^{(l)} + b^{(l)}', ({ e, L }) => layers(1, L, (l) => [e.z[l], add(matvec(e.W[l], e.a[l - 1]), e.b[l])])),
