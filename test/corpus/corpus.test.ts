@@ -90,6 +90,26 @@ describe('notation corpus: the reference implementation agrees with itself', () 
   }
 });
 
+describe('notation corpus: the measurement itself', () => {
+  const french = DOCUMENTS.find((d) => d.file === 'notation/retropropagation.fr.md')!;
+
+  it('counts a claim the checker calls ✗ as a false ✗ when the expectation says the line is correct', () => {
+    const honest = measureDocument(french);
+    const flipped = measureDocument({ ...french, expect: french.expect.map((e) => (e.verdict === 'mismatch' ? { ...e, verdict: 'ok' as const } : e)) });
+    assert.equal(flipped.falseMismatches.length, honest.falseMismatches.length + honest.plantedCaught);
+    assert.equal(flipped.plantedCaught, 0);
+    assert.equal(flipped.intended, honest.intended - honest.plantedCaught);
+  });
+
+  it('counts a claim with no expectation as stray, and an expectation with no claim as a miss', () => {
+    const honest = measureDocument(french);
+    const dropped = measureDocument({ ...french, expect: french.expect.slice(1) });
+    assert.equal(dropped.stray.length, honest.stray.length + 1);
+    const moved = measureDocument({ ...french, expect: [{ ...french.expect[0], line: french.expect[0].line + 1 }, ...french.expect.slice(1)] });
+    assert.equal(moved.misses.filter((m) => m.got === 'absent').length, honest.misses.filter((m) => m.got === 'absent').length + 1);
+  });
+});
+
 describe('notation corpus: the checker against the expectations', () => {
   const results: DocumentResult[] = DOCUMENTS.map(measureDocument);
   const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Record<string, BaselineEntry>;

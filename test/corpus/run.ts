@@ -1,13 +1,15 @@
 // `npm run corpus`: the full measurement table, per set, with the totals and
 // every line that did not get its intended verdict.
 import { DOCUMENTS } from './documents';
+import { causes } from './causes';
 import { measureDocument, table, totals, type DocumentResult } from './measure';
 
 const verbose = !process.argv.includes('--brief');
 const results = DOCUMENTS.map(measureDocument);
 for (const [set, title] of [['notation', "issue 7's set (notation)"], ['graph', "issue 8's set (graph)"]] as const) {
   const mine: DocumentResult[] = results.filter((r) => r.set === set);
-  console.log(`\n== ${title} ==\n${table(mine)}\n${totals(mine)}`);
+  console.log(`\n== ${title} ==\n${table(mine)}\n${totals(mine)}\n\nwhy lines missed their intended verdict:`);
+  for (const c of causes(mine)) console.log(`  ${String(c.count).padStart(3)}  ${c.name}   e.g. ${c.examples.join(' | ').slice(0, 150)}`);
   if (!verbose) continue;
   for (const r of mine) {
     if (r.misses.length + r.stray.length + r.internalErrors.length === 0) continue;

@@ -1,11 +1,10 @@
 // A 1-1-1 network: every quantity is the single entry of the reference's arrays.
 import { definition, ok, planted, type Expectation } from '../expect';
+import { slope } from '../reference/linalg';
 import type { Instance } from '../reference/mlp';
 import { sigmoid } from '../reference/mlp';
 
 const s = (e: Instance) => ({ x: e.x[0], y: e.y[0], w1: e.W[1][0][0], w2: e.W[2][0][0], z1: e.z[1][0], z2: e.z[2][0], a1: e.a[1][0], a2: e.a[2][0] });
-/** d/dt of f at t by central differences: a local derivative measured, not derived. */
-const slope = (f: (t: number) => number, t: number, h = 1e-5) => (f(t + h) - f(t - h)) / (2 * h);
 
 export const expectations: Expectation[] = [
   definition(17, 'z_1 := w_1 x + b_1'),

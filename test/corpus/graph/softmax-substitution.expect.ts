@@ -1,11 +1,10 @@
 // One softmax layer: z = z[1], p = a[1]; u_k = e^{z_k}, S = Σ u_k, g(t) = −log t.
 import { definition, forward, loss, ok, planted, type Expectation } from '../expect';
-import { add, map, oneHot, sum } from '../reference/linalg';
+import { add, map, oneHot, slope, sum } from '../reference/linalg';
 import type { Instance } from '../reference/mlp';
 
 const u = (e: Instance) => map(e.z[1], Math.exp);
 const S = (e: Instance) => sum(u(e));
-const slope = (f: (t: number) => number, t: number, h = 1e-5) => (f(t + h) - f(t - h)) / (2 * h);
 /** entries over k ≠ y only */
 const others = (e: Instance, f: (k: number) => number) => e.z[1].flatMap((_, k) => (k === e.label ? [] : [f(k)]));
 /** ∂p_y/∂u_j measured by perturbing u_j */
