@@ -8,7 +8,7 @@ const tanhPrime = (v: number[]) => map(v, (t) => 1 - Math.tanh(t) ** 2);
 export const expectations: Expectation[] = [
   ok(3, 'h^{(0)} = x', ({ e }) => [e.a[0], e.x]),
   forward(4, 'h^{(k)} = f(a^{(k)})', ({ e, L }) => layers(1, L, (k) => [e.a[k], map(e.z[k], Math.tanh)])),
-  notAClaim(4, 'f = \\tanh'),
+  aside(4, 'f = \\tanh'),
   ok(5, '\\hat{y} = h^{(2)}', ({ e }) => [e.a[2], e.a[2]]),
   notAClaim(15, 'k = 1, 2'),
   forward(17, 'b^{(k)} + W^{(k)} h^{(k-1)}', ({ e, L }) => layers(1, L, (k) => [e.z[k], add(e.b[k], matvec(e.W[k], e.a[k - 1]))])),
@@ -26,6 +26,6 @@ export const expectations: Expectation[] = [
   planted(44, 'g \\, h^{(k-1)\\top}', 'drops the weight-decay term λW^{(k)}', ({ e, L }) => layers(1, L, (k) => [addM(e.dW[k], scaleM(LAMBDA, e.W[k])), outer(e.delta[k], e.a[k - 1])])),
   running(48, 'g \\leftarrow \\nabla_{h^{(k-1)}} J', ({ e, L }) => layers(1, L, (k) => [e.dA[k - 1], e.dA[k - 1]])),
   ok(48, 'W^{(k)\\top} g', ({ e, L }) => layers(1, L, (k) => [e.dA[k - 1], matvec(T(e.W[k]), e.delta[k])])),
-  notAClaim(50, 'f = \\tanh'),
+  aside(50, 'f = \\tanh'),
   ok(52, '1 - (h^{(k)})^2', ({ e, L }) => layers(1, L, (k) => [tanhPrime(e.z[k]), map(e.a[k], (h) => 1 - h * h)])),
 ];

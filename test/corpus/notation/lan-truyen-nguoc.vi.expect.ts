@@ -1,4 +1,4 @@
-import { definition, layers, notAClaim, ok, planted, step, type Expectation } from '../expect';
+import { definition, layers, loss, notAClaim, ok, planted, step, type Expectation } from '../expect';
 import { add, had, map, matvec, outer, sub, T } from '../reference/linalg';
 import { activate, derivative } from '../reference/mlp';
 
@@ -7,7 +7,7 @@ export const expectations: Expectation[] = [
   notAClaim(14, 'l = 1, 2'),
   ok(16, 'W^l o^{l-1} + b^l', ({ e, L }) => layers(1, L, (l) => [e.z[l], add(matvec(e.W[l], e.a[l - 1]), e.b[l])])),
   ok(16, '\\sigma(z^l)', ({ e, L }) => layers(1, L, (l) => [e.a[l], activate('sigmoid', e.z[l])])),
-  ok(20, '\\sum_{i} (o^2_i - y_i)^2', ({ e }) => [e.loss, 0.5 * sub(e.a[2], e.y).reduce((s, d) => s + d * d, 0)]),
+  loss(20, '\\sum_{i} (o^2_i - y_i)^2', ({ e }) => [e.loss, 0.5 * sub(e.a[2], e.y).reduce((s, d) => s + d * d, 0)]),
   definition(22, '\\delta^l :='),
   ok(24, 'o^2 - y', ({ e }) => [e.dA[2], sub(e.a[2], e.y)]),
   ok(26, 'o^2 \\odot (1 - o^2)', ({ e }) => [derivative('sigmoid', e.z[2]), had(e.a[2], map(e.a[2], (t) => 1 - t))]),

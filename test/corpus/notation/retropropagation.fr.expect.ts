@@ -1,4 +1,4 @@
-import { definition, layers, notAClaim, ok, planted, step, type Expectation } from '../expect';
+import { definition, layers, loss, notAClaim, ok, planted, step, type Expectation } from '../expect';
 import { add, had, map, matvec, oneHot, outer, sub, T } from '../reference/linalg';
 import { activate } from '../reference/mlp';
 
@@ -6,7 +6,7 @@ export const expectations: Expectation[] = [
   ok(16, 'a^{(0)} = x', ({ e }) => [e.a[0], e.x]),
   ok(18, 'W^{(l)} a^{(l-1)} + b^{(l)}', ({ e, L }) => layers(1, L, (l) => [e.z[l], add(matvec(e.W[l], e.a[l - 1]), e.b[l])])),
   ok(20, '\\mathrm{softmax}(z^{(3)})', ({ e }) => [e.a[3], activate('softmax', e.z[3])]),
-  ok(23, '-\\log \\hat{y}_y', ({ e }) => [e.loss, -Math.log(e.a[3][e.label])]),
+  loss(23, '-\\log \\hat{y}_y', ({ e }) => [e.loss, -Math.log(e.a[3][e.label])]),
   definition(25, '\\delta^{(l)} :='),
   planted(30, '\\frac{1}{\\hat{y}_y}', 'derivative of −log drops its minus', ({ e }) => [e.dA[3][e.label], 1 / e.a[3][e.label]]),
   ok(34, '\\hat{y}_k - \\mathbb{1}(k = y)', ({ e }) => [e.delta[3], sub(e.a[3], oneHot(e.label, 3))]),

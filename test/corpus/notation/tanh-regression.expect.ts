@@ -1,10 +1,10 @@
-import { layers, ok, planted, type Expectation } from '../expect';
+import { layers, loss, ok, planted, type Expectation } from '../expect';
 import { add, had, map, matvec, numericJacobian, outer, sub, T } from '../reference/linalg';
 
 const tanhPrime = (u: number[]) => map(u, (t) => 1 - Math.tanh(t) ** 2);
 
 export const expectations: Expectation[] = [
-  ok(4, '\\frac{1}{2}\\|h^3 - y\\|^2', ({ e }) => [e.loss, 0.5 * sub(e.a[3], e.y).reduce((s, d) => s + d * d, 0)]),
+  loss(4, '\\frac{1}{2}\\|h^3 - y\\|^2', ({ e }) => [e.loss, 0.5 * sub(e.a[3], e.y).reduce((s, d) => s + d * d, 0)]),
   ok(5, 'h^0 = x', ({ e }) => [e.a[0], e.x]),
   ok(19, 'W^l h^{l-1} + b^l', ({ e, L }) => layers(1, L, (l) => [e.z[l], add(matvec(e.W[l], e.a[l - 1]), e.b[l])])),
   ok(21, 'h^1 = \\tanh(u^1)', ({ e }) => [e.a[1], map(e.z[1], Math.tanh)]),

@@ -1,4 +1,4 @@
-import { ok, planted, type Expectation } from '../expect';
+import { loss, ok, planted, type Expectation } from '../expect';
 import { add, had, map, matvec, outer, sub, T } from '../reference/linalg';
 import { activate, derivative } from '../reference/mlp';
 
@@ -9,7 +9,7 @@ export const expectations: Expectation[] = [
   ok(17, 'σ(\\boldsymbol{z}^1)', ({ e }) => [e.a[1], activate('sigmoid', e.z[1])]),
   ok(19, '\\boldsymbol{W}^2 \\boldsymbol{a}^1 + \\boldsymbol{b}^2', ({ e }) => [e.z[2], add(matvec(e.W[2], e.a[1]), e.b[2])]),
   ok(19, '\\operatorname{softmax}(\\boldsymbol{z}^2)', ({ e }) => [e.a[2], activate('softmax', e.z[2])]),
-  ok(21, '−\\sum_k y_k \\log p_k', ({ e }) => [e.loss, -Math.log(e.a[2][e.label])]),
+  loss(21, '−\\sum_k y_k \\log p_k', ({ e }) => [e.loss, -Math.log(e.a[2][e.label])]),
   ok(23, 'δ^l = ∂L/∂\\boldsymbol{z}^l', ({ e, L }) => [e.delta.slice(1, L + 1).flat(), e.delta.slice(1, L + 1).flat()]),
   ok(25, '\\boldsymbol{p} − \\boldsymbol{y}', ({ e }) => [e.delta[2], sub(e.a[2], e.y)]),
   ok(27, 'δ^2 (\\boldsymbol{a}^1)^\\top', ({ e }) => [e.dW[2], outer(e.delta[2], e.a[1])]),
