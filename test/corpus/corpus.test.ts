@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENTS } from './documents';
+import { withoutLets } from './inference';
 import { flatten, type Case } from './expect';
 import { baselineOf, CORPUS_DIR, measureDocument, readDocument, table, totals, type BaselineEntry, type DocumentResult } from './measure';
 import { relError, ShapeError } from './reference/linalg';
@@ -107,6 +108,15 @@ describe('notation corpus: the measurement itself', () => {
     assert.equal(dropped.stray.length, honest.stray.length + 1);
     const moved = measureDocument({ ...french, expect: [{ ...french.expect[0], line: french.expect[0].line + 1 }, ...french.expect.slice(1)] });
     assert.equal(moved.misses.filter((m) => m.got === 'absent').length, honest.misses.filter((m) => m.got === 'absent').length + 1);
+  });
+
+  it('removes every let of a spec block for the inference measurement, keeping the line numbers', () => {
+    const text = readDocument('notation/cs231n-per-example.md');
+    const { text: stripped, removed } = withoutLets(text);
+    assert.equal(stripped.split('\n').length, text.split('\n').length);
+    assert.equal(removed.length, 10);
+    assert.deepEqual(removed[6], { symbol: 'dscores', expression: '\\frac{\\partial L}{\\partial z^{2}}' });
+    assert.doesNotMatch(stripped, /^let /m);
   });
 });
 
