@@ -25,7 +25,7 @@ export interface DocumentResult {
   readonly set: CorpusDocument['set'];
   readonly lines: number;
   readonly intended: number;
-  /** `line: latex` of every correct line (or non-claim) the checker called ✗ */
+  /** `line has` of every correct line (or non-claim) the checker called ✗; `line stray: latex` for a ✗ where no claim is meant */
   readonly falseMismatches: readonly string[];
   readonly planted: number;
   readonly plantedCaught: number;
@@ -85,11 +85,12 @@ export function measureDocument(doc: CorpusDocument): DocumentResult {
     if (right) intended++;
     else misses.push({ expected: e, got, message: claim?.message ?? '' });
     if (e.verdict === 'mismatch' && got === 'mismatch') plantedCaught++;
-    if (e.verdict !== 'mismatch' && got === 'mismatch') falseMismatches.push(`${e.line}: ${claim!.latex}`);
+    // Keyed by the expectation, not the echoed LaTeX, so a fix to the echo does not look like a new ✗.
+    if (e.verdict !== 'mismatch' && got === 'mismatch') falseMismatches.push(`${e.line} ${e.has}`);
   }
   const stray = report.claims.filter((c) => !used.has(c)).map((c) => `${c.rhsRange.start.line + 1} ${c.status}: ${c.latex}`);
   // A stray ✗ is a ✗ on a line the author did not mean as a claim: as false as any.
-  for (const c of report.claims) if (!used.has(c) && c.status === 'mismatch') falseMismatches.push(`${c.rhsRange.start.line + 1}: ${c.latex}`);
+  for (const c of report.claims) if (!used.has(c) && c.status === 'mismatch') falseMismatches.push(`${c.rhsRange.start.line + 1} stray: ${c.latex}`);
   const n = report.network;
   return {
     file: doc.file,
@@ -111,11 +112,21 @@ export interface BaselineEntry {
   readonly intended: number;
   readonly plantedCaught: number;
   readonly falseMismatches: readonly string[];
+  /** `line has` of every expectation that missed its intended verdict today: a line that was right may not go wrong */
+  readonly misses: readonly string[];
   /** Internal errors the checker still makes today (issue 7 requires none): listed so they cannot multiply unseen. */
   readonly internalErrors: readonly string[];
 }
 
-export const baselineOf = (r: DocumentResult): BaselineEntry => ({ intended: r.intended, plantedCaught: r.plantedCaught, falseMismatches: r.falseMismatches, internalErrors: r.internalErrors });
+export const missKey = (m: Miss): string => `${m.expected.line} ${m.expected.has}`;
+
+export const baselineOf = (r: DocumentResult): BaselineEntry => ({
+  intended: r.intended,
+  plantedCaught: r.plantedCaught,
+  falseMismatches: r.falseMismatches,
+  misses: r.misses.map(missKey),
+  internalErrors: r.internalErrors,
+});
 
 const pad = (s: string | number, n: number): string => String(s).padEnd(n);
 const pct = (a: number, b: number): string => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
