@@ -14,6 +14,8 @@ const CAUSES: readonly (readonly [string, RegExp])[] = [
   ['function without argument or by name (σ, f = tanh, softmax, sigmoid′)', /function here but has no argument|of what\? no argument|unknown symbol (softmax|s:)|derivatives of sigmoid|unknown symbol softplus/],
   ['markup not understood (\\color, \\bullet, \\prime, \\tanh^2)', /\\color|\\bullet|\\prime|with a sub- or superscript/],
   ['constant from prose not bound (λ, t)', /unknown symbol [λt]:/],
+  ['learning rate α or a document-named function (Ω) unknown', /unknown symbol [αΩ]:/],
+  ['a forward line on a conventional symbol taken as a definition', /^defines /],
   ['let binding refused or circular', /defined in terms of itself|unknown symbol u:/],
   ['cannot differentiate w.r.t. a document node (graph)', /cannot differentiate with respect to|derivatives are supported with respect to/],
   ['document convention read as the default (layer shift, a = pre-activation, z = activation)', /means .* by default|no layer where every quantity|left side is a|cannot multiply|at k = 0/],
