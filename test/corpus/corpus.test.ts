@@ -146,6 +146,15 @@ describe('notation corpus: the checker against the expectations', () => {
       if (r.internalErrors.length > 0) console.log(`  ${r.file}: ${r.internalErrors.length} known internal error(s) still present (issue 7 requires 0): ${r.internalErrors.join(' | ')}`);
     });
 
+    it(`${r.file}: checked against its own spec block (never a silent fallback to the default network)`, () => {
+      if (!r.used) {
+        assert.ok(r.problems > 0, 'no network and no located problem saying why');
+        return;
+      }
+      assert.equal(r.used.source, 'document');
+      assert.deepEqual(r.used.layers, networkOf(readDocument(r.file)).sizes);
+    });
+
     it(`${r.file}: no worse than the baseline (no line loses its intended verdict, no fewer planted mistakes caught, no new false ✗)`, () => {
       if (UPDATE) return;
       const before = baseline[r.file];

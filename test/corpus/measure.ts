@@ -34,6 +34,9 @@ export interface DocumentResult {
   readonly stray: readonly string[];
   readonly misses: readonly Miss[];
   readonly network: string;
+  /** the network the checker used (undefined when it refused the spec) and how many problems it located */
+  readonly used?: { readonly source: string; readonly layers: readonly number[] };
+  readonly problems: number;
 }
 
 export const CORPUS_DIR = __dirname;
@@ -70,7 +73,7 @@ export function measureDocument(doc: CorpusDocument): DocumentResult {
   } catch (error) {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const planted = doc.expect.filter((e) => e.verdict === 'mismatch').length;
-    return { file: doc.file, set: doc.set, lines: doc.expect.length, intended: 0, falseMismatches: [], planted, plantedCaught: 0, internalErrors: [`checkDocument threw ${text}`], stray: [], misses: [], network: 'none' };
+    return { file: doc.file, set: doc.set, lines: doc.expect.length, intended: 0, falseMismatches: [], planted, plantedCaught: 0, internalErrors: [`checkDocument threw ${text}`], stray: [], misses: [], network: 'none', problems: 0 };
   }
   const used = new Set<ClaimReport>();
   let intended = 0;
@@ -104,6 +107,8 @@ export function measureDocument(doc: CorpusDocument): DocumentResult {
     stray,
     misses,
     network: n ? `${n.source} ${n.layers.join('-')} ${n.loss}` : `none (${report.problems.map((p) => `${p.range.start.line + 1}: ${p.message}`).join('; ')})`,
+    used: n ? { source: n.source, layers: n.layers } : undefined,
+    problems: report.problems.length,
   };
 }
 
