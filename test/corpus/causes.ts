@@ -39,7 +39,8 @@ export function causes(results: readonly DocumentResult[]): Cause[] {
   const groups = new Map<string, string[]>();
   for (const r of results) {
     for (const m of r.misses) {
-      const name = `${causeOf(m.message, m.got, m.expected.verdict)} → ${m.got === 'mismatch' ? '✗' : m.got}`;
+      const cause = r.used?.source === 'default' ? 'spec block ignored: checked against the default network' : causeOf(m.message, m.got, m.expected.verdict);
+      const name = `${cause} → ${m.got === 'mismatch' ? '✗' : m.got}`;
       const list = groups.get(name) ?? [];
       list.push(`${r.file}:${m.expected.line} ${m.expected.has}`);
       groups.set(name, list);

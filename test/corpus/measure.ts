@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument, type ClaimReport, type DocumentReport } from '../../src/core/check';
 import type { Expectation } from './expect';
+import { networkOf } from './reference/mlp';
 
 export interface CorpusDocument {
   /** path under test/corpus, e.g. `notation/nielsen-ch2.md` */
@@ -119,6 +120,8 @@ export interface BaselineEntry {
   readonly falseMismatches: readonly string[];
   /** `line has` of every expectation that missed its intended verdict today: a line that was right may not go wrong */
   readonly misses: readonly string[];
+  /** false while the checker silently uses another network than the document's spec block (issue 7 requires true) */
+  readonly usesOwnSpec: boolean;
   /** Internal errors the checker still makes today (issue 7 requires none): listed so they cannot multiply unseen. */
   readonly internalErrors: readonly string[];
 }
@@ -130,15 +133,23 @@ export const baselineOf = (r: DocumentResult): BaselineEntry => ({
   plantedCaught: r.plantedCaught,
   falseMismatches: r.falseMismatches,
   misses: r.misses.map(missKey),
+  usesOwnSpec: usesOwnSpec(r),
   internalErrors: r.internalErrors,
 });
+
+/** The checker used the document's own spec block, or refused it with a located problem: never a silent fallback. */
+export function usesOwnSpec(r: DocumentResult): boolean {
+  if (!r.used) return r.problems > 0;
+  return r.used.source === 'document' && r.used.layers.join('-') === networkOf(readDocument(r.file)).sizes.join('-');
+}
 
 const pad = (s: string | number, n: number): string => String(s).padEnd(n);
 const pct = (a: number, b: number): string => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 
 export function table(results: readonly DocumentResult[]): string {
-  const rows = [`${pad('document', 34)} ${pad('lines', 6)} ${pad('intended', 9)} ${pad('false ✗', 8)} ${pad('planted', 8)} ${pad('internal', 9)} stray`];
-  for (const r of results) rows.push(`${pad(r.file, 34)} ${pad(r.lines, 6)} ${pad(r.intended, 9)} ${pad(r.falseMismatches.length, 8)} ${pad(`${r.plantedCaught}/${r.planted}`, 8)} ${pad(r.internalErrors.length, 9)} ${r.stray.length}`);
+  const width = Math.max(8, ...results.map((r) => r.file.length)) + 1;
+  const rows = [`${pad('document', width)} ${pad('lines', 6)} ${pad('intended', 9)} ${pad('false ✗', 8)} ${pad('planted', 8)} ${pad('internal', 9)} stray`];
+  for (const r of results) rows.push(`${pad(r.file, width)} ${pad(r.lines, 6)} ${pad(r.intended, 9)} ${pad(r.falseMismatches.length, 8)} ${pad(`${r.plantedCaught}/${r.planted}`, 8)} ${pad(r.internalErrors.length, 9)} ${r.stray.length}`);
   return rows.join('\n');
 }
 
