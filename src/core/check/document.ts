@@ -1,9 +1,9 @@
 // Checking a whole document: find its math and its network, read every
 // formula into claims, bind notation in document order, evaluate, report.
-import { createRng, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
+import { createRng, DEFAULT_TOLERANCE, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
 import type { Claim } from '../math/claimTypes';
 import { locateMath, type DocumentLanguage, type Formula } from '../math/locate';
-import { parseFormula } from '../math/parse';
+import { parseFormula, type ParsedFormula } from '../math/parse';
 import type { Span } from '../math/expr';
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK } from '../spec/defaults';
@@ -29,13 +29,31 @@ export interface CheckOptions {
   /** A spec that replaces the document's network (the CLI's --network). */
   readonly network?: { readonly text: string; readonly path: string };
   readonly tolerance?: Tolerance;
+  /**
+   * Parsed formulas kept between checks of the same document (check as you
+   * type): a formula whose LaTeX, environment and macros are unchanged is
+   * not read again. The caller owns it and bounds its size.
+   */
+  readonly parseCache?: Map<string, ParsedFormula>;
+}
+
+/** Parses a formula, or reuses its earlier parse when the cache has it. */
+function parseCached(formula: Formula, macros: Readonly<Record<string, string>>, cache: Map<string, ParsedFormula> | undefined): ParsedFormula {
+  if (!cache) return parseFormula(formula.latex, { macros, environment: formula.environment });
+  const key = `${formula.environment ?? ''}\u0000${JSON.stringify(macros)}\u0000${formula.latex}`;
+  let parsed = cache.get(key);
+  if (!parsed) {
+    parsed = parseFormula(formula.latex, { macros, environment: formula.environment });
+    cache.set(key, parsed);
+  }
+  return parsed;
 }
 
 /** Every formula's claims in document order, continuations (a display starting with `=`) joined to the claim before. */
-export function readClaims(formulas: readonly Formula[], macros: Readonly<Record<string, string>>, problems: Problem[]): LocatedClaim[] {
+export function readClaims(formulas: readonly Formula[], macros: Readonly<Record<string, string>>, problems: Problem[], cache?: Map<string, ParsedFormula>): LocatedClaim[] {
   const claims: LocatedClaim[] = [];
   for (const formula of formulas) {
-    const parsed = parseFormula(formula.latex, { macros, environment: formula.environment });
+    const parsed = parseCached(formula, macros, cache);
     for (const error of parsed.errors) problems.push({ range: spanRange(formula, error.span), severity: 'warning', message: `cannot read this formula: ${error.message}`, code: 'parse-error' });
     const previous = claims[claims.length - 1];
     if (parsed.continuation && previous) {
@@ -123,7 +141,8 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   }
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
-  const claims = readClaims(located.formulas, located.macros, problems);
+  const claims = readClaims(located.formulas, located.macros, problems, options.parseCache);
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
 
   const root = new Environment();
@@ -132,7 +151,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
 
   if (!net) {
     const reports = claims.map((c) => uncheckedReport(c, 'the network spec of this document has errors; fix them to check this claim', 'spec-error'));
-    return { file: options.path, seed, samples, claims: reports, problems, summary: summarize(reports) };
+    return { file: options.path, seed, samples, tolerance, claims: reports, problems, summary: summarize(reports) };
   }
   const contexts = instances(net, seed, samples);
   const reports: ClaimReport[] = claims.map((located) => {
@@ -143,7 +162,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
       env.bind(defined.name, templateOf(defined, claim.rhs, located.latex, `definition on line ${line}`));
       return definitionReport(located, env);
     }
-    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
+    const evaluation = evaluateClaim(claim, env, contexts, { tolerance });
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
     return claimReport(located, evaluation, diagnosis, env);
   });
@@ -152,6 +171,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     network: networkSummary(source, net),
     seed,
     samples,
+    tolerance,
     claims: reports,
     problems,
     summary: summarize(reports),
