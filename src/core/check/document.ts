@@ -143,6 +143,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   const samples = options.samples ?? spec.samples ?? 3;
   const claims = readClaims(located.formulas, located.macros, problems, options.parseCache);
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const specBlocks = documentSpec.blocks.map((b) => b.range);
   const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
 
   const root = new Environment();
@@ -151,7 +152,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
 
   if (!net) {
     const reports = claims.map((c) => uncheckedReport(c, 'the network spec of this document has errors; fix them to check this claim', 'spec-error'));
-    return { file: options.path, seed, samples, tolerance, claims: reports, problems, summary: summarize(reports) };
+    return { file: options.path, specBlocks, seed, samples, tolerance, claims: reports, problems, summary: summarize(reports) };
   }
   const contexts = instances(net, seed, samples);
   const reports: ClaimReport[] = claims.map((located) => {
@@ -169,6 +170,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   return {
     file: options.path,
     network: networkSummary(source, net),
+    specBlocks,
     seed,
     samples,
     tolerance,

@@ -100,6 +100,8 @@ export interface DocumentReport {
   readonly file?: string;
   /** Undefined when the document's spec has errors and nothing could be checked. */
   readonly network?: NetworkSummary;
+  /** The document's spec blocks (Markdown fences and `% mlp:` runs included), in document order. */
+  readonly specBlocks?: readonly Range[];
   readonly seed: number;
   readonly samples: number;
   /** The tolerance every claim was compared with: |lhs − rhs| ≤ atol + rtol·|lhs| entrywise. */
