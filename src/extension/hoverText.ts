@@ -134,7 +134,7 @@ export function valuesSection(state: State, ref: StateRef, written: number | 'la
 
 /** What the symbol means, where that was decided, and its numbers. */
 export function symbolHover(binding: SymbolBinding, written: string, report: DocumentReport): string {
-  const parts = [`**${escape(binding.symbol)}** — ${escape(binding.meaning)}`, `*${escape(binding.boundBy)}*`];
+  const parts = [`\`${binding.symbol.replace(/`/g, "'")}\` — ${escape(binding.meaning)}`, `*${escape(binding.boundBy)}*`];
   if (binding.values && report.state) {
     const values = valuesSection(report.state, binding.values, writtenLayer(written, binding.symbol));
     if (values) parts.push(values);
