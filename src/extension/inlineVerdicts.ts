@@ -25,7 +25,7 @@ export function markText(claim: ClaimReport): string {
   if (claim.status === 'ok' || claim.status === 'mismatch') {
     return `${SYMBOL[claim.status]} ${error !== undefined && Number.isFinite(error) ? error.toExponential(1) : claim.code === 'shape' ? 'shapes' : ''}`.trimEnd();
   }
-  return SYMBOL[claim.status];
+  return claim.status === 'definition' ? `${SYMBOL.definition} definition` : SYMBOL[claim.status];
 }
 
 export function verdictMarks(report: DocumentReport): VerdictMark[] {
