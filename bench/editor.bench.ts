@@ -88,6 +88,7 @@ async function workerTimes(): Promise<{ coldMs: Record<string, number>; warmEdit
 interface HostResult {
   readonly activationMs: number;
   readonly editToDiagnosticsMs: Record<string, number>;
+  readonly changeToDiagnosticsMs: Record<string, number>;
   readonly hoverMs: number;
   readonly workersStarted: number;
   readonly error?: string;
@@ -118,7 +119,8 @@ async function editorTimes(): Promise<HostResult[]> {
     } finally {
       await browser.close();
       await server.stop();
-      rmSync(scratch, { recursive: true, force: true });
+      if (process.env.GRADCHECK_BENCH_KEEP) console.log(`kept ${scratch}`);
+      else rmSync(scratch, { recursive: true, force: true });
     }
   }
   return results;
@@ -143,7 +145,11 @@ async function main(): Promise<void> {
     const isExample = path.startsWith('examples/');
     const inEditor = editor.length > 0 ? median(editor.map((r) => r.editToDiagnosticsMs[path])) : undefined;
     rows.push([`edit → report, warm worker: ${path} (parses reused ${worker.reused[path]})`, ms(worker.warmEditMs[path]), isExample ? '< 100 ms' : '', isExample ? verdict(worker.warmEditMs[path] < TARGET.editMs) : '']);
-    if (inEditor !== undefined) rows.push([`edit → diagnostics in VS Code: ${path}`, ms(inEditor), isExample ? '< 100 ms' : '', isExample ? verdict(inEditor < TARGET.editMs) : '']);
+    if (inEditor !== undefined) {
+      const fromChange = median(editor.map((r) => r.changeToDiagnosticsMs[path]));
+      rows.push([`edit → diagnostics in VS Code, from editor.edit: ${path}`, ms(inEditor), isExample ? '< 100 ms' : '', isExample ? verdict(inEditor < TARGET.editMs) : '']);
+      rows.push([`  … from the change reaching the extension host`, ms(fromChange), isExample ? '< 100 ms' : '', isExample ? verdict(fromChange < TARGET.editMs) : '']);
+    }
     rows.push([`fresh worker + first check: ${path}`, ms(worker.coldMs[path]), '', '']);
   }
   if (editor.length > 0) rows.push(['hover on δ^l (executeHoverProvider)', ms(median(editor.map((r) => r.hoverMs))), '', '']);
@@ -156,4 +162,7 @@ async function main(): Promise<void> {
   writeFileSync(join(RESULTS, 'editor.json'), JSON.stringify({ date: new Date().toISOString(), size, worker, editor }, null, 2));
 }
 
-await main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -14,6 +14,8 @@ export interface GradCheckApi {
   inlineVerdicts(uri: vscode.Uri): { style: InlineVerdictStyle; marks: VerdictMark[] } | undefined;
   statusBar(): { text: string; visible: boolean };
   workersStarted(): number;
+  /** Fires after a document's report (and so its diagnostics) was replaced or dropped. */
+  readonly onDidReport: vscode.Event<vscode.Uri>;
 }
 
 export function testApi(ctx: GradCheckContext, activationMs: number): GradCheckApi {
@@ -24,5 +26,6 @@ export function testApi(ctx: GradCheckContext, activationMs: number): GradCheckA
     inlineVerdicts: (uri) => ctx.inlineVerdicts.rendered(uri),
     statusBar: () => ({ text: ctx.statusBar.item.text, visible: ctx.statusBar.visible }),
     workersStarted: () => ctx.checking.host.workersStarted,
+    onDidReport: (listener, thisArg, disposables) => ctx.store.onDidChange(({ uri }) => listener.call(thisArg, uri), undefined, disposables),
   };
 }
