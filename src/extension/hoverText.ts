@@ -35,26 +35,11 @@ const QUANTITY_NAMES: Record<StateQuantity, string> = {
   db: '∂L/∂b',
 };
 
+/** State quantities are named like LayerState's fields: W and dW are matrices, the rest vectors. */
 function tensorOf(layer: LayerState, quantity: StateQuantity): Tensor | undefined {
-  const vector = (data: Float64Array | undefined) => (data ? { data, rows: data.length, cols: 1 } : undefined);
-  switch (quantity) {
-    case 'z':
-      return vector(layer.z);
-    case 'o':
-      return vector(layer.o);
-    case 'delta':
-      return vector(layer.delta);
-    case 'dO':
-      return vector(layer.dO);
-    case 'b':
-      return vector(layer.b);
-    case 'db':
-      return vector(layer.db);
-    case 'W':
-      return layer.W;
-    case 'dW':
-      return layer.dW;
-  }
+  if (quantity === 'W' || quantity === 'dW') return layer[quantity];
+  const data = layer[quantity];
+  return data ? { data, rows: data.length, cols: 1 } : undefined;
 }
 
 const shapeText = (t: Tensor) => (t.cols === 1 ? `${t.rows}` : `${t.rows}×${t.cols}`);

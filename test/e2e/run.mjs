@@ -8,7 +8,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  DEV_EXTENSION_ARGS, ensureCodeServer, findLogs, launchChromium, log, makeScratch, preflight, startCodeServer, tail, workbenchUrl,
+  DEV_EXTENSION_ARGS, ensureCodeServer, findLogs, launchChromium, log, makeScratch, preflight, runHarness, startCodeServer, tail, workbenchUrl,
 } from '../harness/codeServer.mjs';
 import { marksOnLine, pointOf, quickOpen, runFromPalette, waitForWorkbench, waitUntil } from './workbench.mjs';
 
@@ -16,14 +16,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = join(root, 'test-results');
 const MISMATCH_LINE = '$$\\delta^{l+1} = \\frac{\\partial L}{\\partial o^{l+1}}$$';
 const RECURSION = '\\delta^l = (W^{l+1})^T';
-
-const cleanups = [];
-const cleanup = async () => {
-  while (cleanups.length > 0) await cleanups.pop()().catch(() => {});
-};
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(code)));
-}
 
 const results = [];
 async function step(page, name, shot, body) {
@@ -39,7 +31,7 @@ async function step(page, name, shot, body) {
   }
 }
 
-async function main() {
+async function main(cleanups) {
   preflight();
   const install = ensureCodeServer();
   const scratch = makeScratch('gradcheck-e2e-');
@@ -115,14 +107,13 @@ async function main() {
   }
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error(`\ne2e harness failed: ${error.message}`);
-} finally {
-  await cleanup();
-}
-for (const r of results) console.log(`  ${r.ok ? '✔' : '✗'} ${r.name} (${r.ms} ms)${r.ok ? '' : `\n      ${r.error?.message}`}`);
-console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length || (ok ? 0 : 1)} failed; screenshots in ${artifacts}/e2e-*.png`);
-process.exit(ok ? 0 : 1);
+await runHarness('e2e harness', async (cleanups) => {
+  let ok = false;
+  try {
+    ok = await main(cleanups);
+  } finally {
+    for (const r of results) console.log(`  ${r.ok ? '✔' : '✗'} ${r.name} (${r.ms} ms)${r.ok ? '' : `\n      ${r.error?.message}`}`);
+    console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length || (ok ? 0 : 1)} failed; screenshots in ${artifacts}/e2e-*.png`);
+  }
+  return ok;
+});

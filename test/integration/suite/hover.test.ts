@@ -5,19 +5,17 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { backward, drawInstance, type NetworkConfig } from '../../../src/core/engine';
+import { parseSpec } from '../../../src/core/spec';
 import { api, checkGradients, closeActive, FIXTURES, hoverText, lineOf, openCopy, positionOf } from './helpers';
 
-// The network of seed-like.md's spec block, seed 5: sample 0 is drawn with seed 5.
-const SEED_LIKE_NET: NetworkConfig = {
-  inputSize: 3,
-  layers: [
-    { units: 4, activation: 'sigmoid' },
-    { units: 3, activation: 'sigmoid' },
-    { units: 2, activation: 'softmax' },
-  ],
-  loss: 'cross_entropy',
-};
-const SEED = 5;
+/** The network and seed the fixture's spec block declares, read by the spec parser (not by the checker under test). */
+function declaredNetwork(text: string): { net: NetworkConfig; seed: number } {
+  const block = /```mlp\n([\s\S]*?)```/.exec(text);
+  const spec = parseSpec(block![1]);
+  assert.ok(spec.network && spec.seed !== undefined, 'the fixture declares its network and seed');
+  // Sample 0 of a check is drawn with the spec's seed.
+  return { net: spec.network, seed: spec.seed };
+}
 
 // A function replacement: in a replacement string `$$` would mean one `$`.
 const confirmed = (text: string) => text.replace('$$\\delta^{l+1} = \\frac', () => '$$\\delta^{l+1} := \\frac');
@@ -52,8 +50,9 @@ describe('hovers', () => {
     assert.match(text, new RegExp(`definition on line ${definitionLine}`), `names where δ was defined:\n${text}`);
     assert.match(text, /∂L\/∂o per layer, first sample/);
 
-    const instance = drawInstance(SEED_LIKE_NET, SEED);
-    const dO = backward(SEED_LIKE_NET, instance.params, instance.state, instance.label).dO;
+    const { net, seed } = declaredNetwork(document.getText());
+    const instance = drawInstance(net, seed);
+    const dO = backward(net, instance.params, instance.state, instance.label).dO;
     const rows = layerRows(text);
     assert.deepEqual([...rows.keys()], [0, 1, 2, 3], `one row per layer:\n${text}`);
     for (const [layer, row] of rows) {
@@ -73,7 +72,8 @@ describe('hovers', () => {
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, line, 'z^L')));
     assert.match(text, /pre-activation/);
     assert.match(text, /at layer 3 \(2\)/, text);
-    const instance = drawInstance(SEED_LIKE_NET, SEED);
+    const { net, seed } = declaredNetwork(document.getText());
+    const instance = drawInstance(net, seed);
     const values = text
       .split('\n')
       .map((l) => /^\| (\d+) \| (-?[\d.e+-]+) \|$/.exec(l))
