@@ -99,8 +99,8 @@ export class CheckHost {
     pending.sentAt = performance.now();
     this.ensureWorker().postMessage(pending.request satisfies WorkerRequest);
     this.timer = setTimeout(() => {
-      const seconds = Math.round(this.timeLimitMs / 1000);
-      this.stopWorker(new CheckTimedOut(`the check took longer than ${seconds} s and was stopped; a smaller network in the spec, or fewer samples, makes it faster`));
+      const limit = this.timeLimitMs >= 1000 ? `${Math.round(this.timeLimitMs / 1000)} s` : `${this.timeLimitMs} ms`;
+      this.stopWorker(new CheckTimedOut(`the check took longer than ${limit} and was stopped; a smaller network in the spec, or fewer samples, makes it faster`));
     }, this.timeLimitMs);
   }
 

@@ -95,8 +95,11 @@ describe('check gradients in workspace', () => {
   it('checks every Markdown, LaTeX and .mlp file with math and puts the results in Problems', async () => {
     const outcome = await vscode.commands.executeCommand<{ files: number; mismatch: number; cancelled: boolean }>('gradcheck.checkWorkspace');
     assert.equal(outcome?.cancelled, false);
-    // The fixture workspace: derivation.md and seed-like.md have math; excluded/skipped.md is in files.exclude.
-    assert.equal(outcome?.files, 2);
+    // The fixture workspace: derivation.md, seed-like.md and broken.mlp; excluded/skipped.md is in files.exclude.
+    assert.equal(outcome?.files, 3);
+    const spec = gradcheckDiagnostics(vscode.Uri.file(path.join(FIXTURES, 'broken.mlp')));
+    assert.deepEqual(spec.map((d) => [d.range.start.line, d.message.includes("did you mean 'sigmoid'")]), [[1, true]]);
+    assert.equal(gradcheckDiagnostics(vscode.Uri.file(path.join(FIXTURES, 'excluded/skipped.md'))).length, 0, 'files.exclude is honoured');
     const seedLike = vscode.Uri.file(path.join(FIXTURES, 'seed-like.md'));
     const expected = cliVerdicts(seedLike.fsPath).claims.filter((c) => c.status === 'mismatch').map((c) => c.line);
     const errors = gradcheckDiagnostics(seedLike).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
