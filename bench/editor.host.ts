@@ -44,8 +44,8 @@ function changeArrives(uri: vscode.Uri): Promise<number> {
 }
 
 /**
- * Edits inside the last formula (a space before its closing `$$`), then
- * undoes it. Times edit → diagnostics from the `editor.edit` call (includes
+ * Edits the last formula (`+0` before its closing `$$`), then takes the edit
+ * back. Times edit → diagnostics from the `editor.edit` call (includes
  * the workbench applying the edit and telling the extension host) and from
  * the moment the extension host hears of the change (GradCheck's own part).
  */
@@ -62,7 +62,7 @@ async function editToDiagnostics(file: string): Promise<{ fromEdit: number[]; fr
     const updated = diagnosticsUpdated(document.uri);
     const heard = changeArrives(document.uri);
     const started = performance.now();
-    await editor.edit((b) => (i % 2 === 0 ? b.insert(at, ' ') : b.delete(new vscode.Range(at, at.translate(0, 1)))));
+    await editor.edit((b) => (i % 2 === 0 ? b.insert(at, '+0') : b.delete(new vscode.Range(at, at.translate(0, 2)))));
     await updated;
     const done = performance.now();
     fromEdit.push(done - started);

@@ -10,7 +10,8 @@ export class Log implements vscode.Disposable {
 
   checked(name: string, result: CheckResult): void {
     const s = result.report.summary;
-    const reuse = result.reuse.wholeReport ? 'unchanged, report reused' : `${result.reuse.reusedFormulas}/${result.reuse.formulas} formulas reused`;
+    const r = result.reuse;
+    const reuse = r.wholeReport ? 'unchanged, report reused' : `reused ${r.reusedFormulas}/${r.formulas} parses, ${r.reusedClaims}/${r.claims} claim evaluations`;
     this.channel.info(`check ${name}: ${summaryLine(s)} in ${result.roundTripMs.toFixed(1)} ms (worker ${result.checkMs.toFixed(1)} ms; ${reuse})`);
   }
 

@@ -30,8 +30,8 @@ function check(request: CheckRequest): CheckResponse {
   const started = performance.now();
   const { seed, samples, tolerance, language, path, text } = request;
   const inputKey = `${JSON.stringify({ seed, samples, tolerance, language, path })}\n${text}`;
-  const { report, reuse } = cache.check(request.key, inputKey, (parseCache) =>
-    language === 'mlp' ? specFileReport(text, path) : checkDocument(text, { language, path, readFile, seed, samples, tolerance, parseCache }),
+  const { report, reuse } = cache.check(request.key, inputKey, (memory) =>
+    language === 'mlp' ? specFileReport(text, path) : checkDocument(text, { language, path, readFile, seed, samples, tolerance, memory }),
   );
   return { id: request.id, kind: 'report', report, checkMs: performance.now() - started, reuse };
 }

@@ -1,26 +1,27 @@
 // What the worker keeps per open document between checks: the last report
-// (returned as is when neither text nor settings changed) and every formula's
-// parse (reused when its LaTeX is unchanged). Only what the latest text uses
-// is kept, so the cache never outgrows the document.
-import type { DocumentReport } from '../core/check';
-import type { ParsedFormula } from '../core/math/parse';
+// (returned as is when neither text nor settings changed) and the check's
+// memory — every formula's parse, every claim's evaluation, the first
+// sample — each reused only under a key that holds all it depends on (see
+// CheckMemory). Only what the latest check used is kept, so the cache never
+// outgrows the document.
+import type { CheckMemory, DocumentReport } from '../core/check';
 import type { CheckReuse } from './protocol';
 
-/** A parse cache that takes entries over from the previous check and counts what it reused. */
-export class CarriedParses extends Map<string, ParsedFormula> {
+/** A map that takes entries over from the previous check on first use and counts what it reused. */
+export class Carried<V> extends Map<string, V> {
   reused = 0;
   looked = 0;
 
-  constructor(private readonly previous: ReadonlyMap<string, ParsedFormula>) {
+  constructor(private readonly previous: ReadonlyMap<string, V>) {
     super();
   }
 
-  override get(key: string): ParsedFormula | undefined {
+  override get(key: string): V | undefined {
     this.looked++;
     const own = super.get(key);
-    if (own) return own;
+    if (own !== undefined) return own;
     const carried = this.previous.get(key);
-    if (carried) {
+    if (carried !== undefined) {
       this.reused++;
       super.set(key, carried);
     }
@@ -31,26 +32,33 @@ export class CarriedParses extends Map<string, ParsedFormula> {
 interface DocumentEntry {
   inputKey: string;
   report: DocumentReport;
-  parses: ReadonlyMap<string, ParsedFormula>;
+  memory: CheckMemory;
 }
+
+const EMPTY: CheckMemory = { parses: new Map(), evaluations: new Map(), firstSample: new Map() };
 
 export class DocumentCache {
   private readonly documents = new Map<string, DocumentEntry>();
 
   /**
-   * Runs `check` unless the same input was checked last time; keeps the
-   * parses the new check used. A report read from another file (an `mlp:`
+   * Runs `check` unless the same input was checked last time, with the
+   * memory of the previous check. A report read from another file (an `mlp:`
    * reference) is never reused whole: that file may have changed.
    */
-  check(key: string, inputKey: string, check: (parses: Map<string, ParsedFormula>) => DocumentReport): { report: DocumentReport; reuse: CheckReuse } {
+  check(key: string, inputKey: string, check: (memory: CheckMemory) => DocumentReport): { report: DocumentReport; reuse: CheckReuse } {
     const previous = this.documents.get(key);
     if (previous?.inputKey === inputKey) {
-      return { report: previous.report, reuse: { wholeReport: true, formulas: previous.parses.size, reusedFormulas: previous.parses.size } };
+      const { parses, evaluations } = previous.memory;
+      return { report: previous.report, reuse: { wholeReport: true, formulas: parses.size, reusedFormulas: parses.size, claims: evaluations.size, reusedClaims: evaluations.size } };
     }
-    const parses = new CarriedParses(previous?.parses ?? new Map());
-    const report = check(parses);
-    this.documents.set(key, { inputKey: report.network?.source === 'file' ? '' : inputKey, report, parses });
-    return { report, reuse: { wholeReport: false, formulas: parses.looked, reusedFormulas: parses.reused } };
+    const before = previous?.memory ?? EMPTY;
+    const memory = { parses: new Carried(before.parses), evaluations: new Carried(before.evaluations), firstSample: new Carried(before.firstSample) };
+    const report = check(memory);
+    this.documents.set(key, { inputKey: report.network?.source === 'file' ? '' : inputKey, report, memory });
+    return {
+      report,
+      reuse: { wholeReport: false, formulas: memory.parses.looked, reusedFormulas: memory.parses.reused, claims: memory.evaluations.looked, reusedClaims: memory.evaluations.reused },
+    };
   }
 
   forget(key: string): void {

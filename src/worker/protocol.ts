@@ -36,6 +36,9 @@ export interface CheckReuse {
   readonly formulas: number;
   /** Formulas whose parse was taken from the previous check instead of read again. */
   readonly reusedFormulas: number;
+  /** Claims evaluated (definitions not counted), and those whose evaluation was taken from the previous check. */
+  readonly claims: number;
+  readonly reusedClaims: number;
 }
 
 export type CheckResponse =
