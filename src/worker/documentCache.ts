@@ -7,20 +7,30 @@
 import type { CheckMemory, DocumentReport } from '../core/check';
 import type { CheckReuse } from './protocol';
 
-/** A map that takes entries over from the previous check on first use and counts what it reused. */
+/**
+ * A map that takes entries over from the previous check on first use and
+ * counts what it reused. Sealed once its check is done, so it holds only
+ * what that check used and no chain of older generations.
+ */
 export class Carried<V> extends Map<string, V> {
   reused = 0;
   looked = 0;
 
-  constructor(private readonly previous: ReadonlyMap<string, V>) {
+  constructor(private previous: ReadonlyMap<string, V>) {
     super();
+  }
+
+  /** Drops the previous generation: what was not used by now is not kept. */
+  seal(): void {
+    this.previous = new Map();
   }
 
   override get(key: string): V | undefined {
     this.looked++;
     const own = super.get(key);
     if (own !== undefined) return own;
-    const carried = this.previous.get(key);
+    // The previous generation's own entries only (it is sealed, but be explicit).
+    const carried = Map.prototype.get.call(this.previous, key) as V | undefined;
     if (carried !== undefined) {
       this.reused++;
       super.set(key, carried);
@@ -54,6 +64,7 @@ export class DocumentCache {
     const before = previous?.memory ?? EMPTY;
     const memory = { parses: new Carried(before.parses), evaluations: new Carried(before.evaluations), firstSample: new Carried(before.firstSample) };
     const report = check(memory);
+    for (const carried of Object.values(memory)) carried.seal();
     this.documents.set(key, { inputKey: report.network?.source === 'file' ? '' : inputKey, report, memory });
     return {
       report,

@@ -99,3 +99,13 @@ describe('the check worker’s document cache', () => {
     assert.equal(reopened.reuse.reusedFormulas + reopened.reuse.reusedClaims, 0);
   });
 });
+
+describe('the check worker’s document cache, over many edits', () => {
+  it('keeps only what the latest check used: an edit undone two checks later is read again', () => {
+    const cache = new DocumentCache();
+    const edited = replace('b^l$$', 'b^{l}$$')(DOC);
+    for (const text of [DOC, edited, DOC]) cache.check('doc', text, checkWith(text));
+    const { reuse } = cache.check('doc', edited, checkWith(edited));
+    assert.equal(reuse.reusedFormulas, 1, 'the edited formula was dropped when the check before did not use it');
+  });
+});

@@ -106,3 +106,24 @@ describe('check gradients in workspace', () => {
     assert.deepEqual(errors.map((d) => d.range.start.line + 1).sort(), expected.sort());
   });
 });
+
+describe('settings', () => {
+  const config = () => vscode.workspace.getConfiguration('gradcheck');
+  after(async () => {
+    for (const key of ['samples', 'seed', 'tolerance.rtol']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('gradcheck.seed, .samples and .tolerance reach the check and re-check checked documents', async () => {
+    gradcheck = await api();
+    const editor = await openText('$$\\delta^L = p - \\mathrm{onehot}(y)$$\n');
+    const uri = editor.document.uri;
+    await checkGradients(editor.document);
+    assert.equal(gradcheck.report(uri)?.samples, 3);
+    await config().update('samples', 2, vscode.ConfigurationTarget.Global);
+    await config().update('seed', 42, vscode.ConfigurationTarget.Global);
+    await config().update('tolerance.rtol', 1e-3, vscode.ConfigurationTarget.Global);
+    await waitFor('a re-check with the new settings', () => gradcheck.report(uri)?.samples === 2 && gradcheck.report(uri)?.tolerance?.rtol === 1e-3);
+    assert.equal(gradcheck.report(uri)?.seed, 42);
+    await closeActive();
+  });
+});
