@@ -37,7 +37,7 @@ function sizes(): { files: Record<string, number>; vsix: number } {
   const files = Object.fromEntries(readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => [f, statSync(join(ROOT, 'dist', f)).size]));
   const vsix = join(RESULTS, 'gradcheck.vsix');
   rmSync(vsix, { force: true });
-  run(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--skip-license', '--out', vsix]);
+  run(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix]);
   return { files, vsix: statSync(vsix).size };
 }
 
