@@ -1,7 +1,7 @@
 // Checking a whole document: find its math and its network, read every
 // formula into claims, bind notation in document order, evaluate, report.
-import { createRng, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
-import { type Claim, parseFormula, type Span } from '../math';
+import { createRng, DEFAULT_TOLERANCE, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
+import { type Claim, parseFormula, type ParsedFormula, type Span } from '../math';
 import { locateMath, type DocumentLanguage, type Formula } from '../document';
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
@@ -10,7 +10,7 @@ import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
-import { evaluateClaim } from './evaluate';
+import { evaluateClaim, type ClaimEvaluation } from './evaluate';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -24,13 +24,58 @@ export interface CheckOptions {
   /** A spec that replaces the document's network (the CLI's --network). */
   readonly network?: { readonly text: string; readonly path: string };
   readonly tolerance?: Tolerance;
+  /** What a long-lived caller keeps between checks of one document (check as you type). */
+  readonly memory?: CheckMemory;
+}
+
+/**
+ * Results kept between checks of the same document, each under a key that
+ * holds everything it depends on, so a reused result is exactly what a fresh
+ * check would compute: a formula's parse (its LaTeX, environment, macros);
+ * a claim's evaluation and diagnosis (its formulas and spans, the network,
+ * seed, samples, tolerance, the document's loss names, and every `let` and
+ * definition before it with its line); the first sample's state (network,
+ * seed). The caller owns the maps and bounds their size.
+ */
+export interface CheckMemory {
+  readonly parses: Map<string, ParsedFormula>;
+  readonly evaluations: Map<string, RememberedEvaluation>;
+  readonly firstSample: Map<string, Pick<DocumentReport, 'state' | 'engineCheck'>>;
+}
+
+export interface RememberedEvaluation {
+  readonly evaluation: ClaimEvaluation;
+  readonly diagnosis?: string;
+}
+
+function remembered<V>(cache: Map<string, V> | undefined, key: string, compute: () => V): V {
+  if (!cache) return compute();
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** Parses a formula, or reuses its earlier parse when the cache has it. */
+function parseCached(formula: Formula, macros: Readonly<Record<string, string>>, cache: Map<string, ParsedFormula> | undefined): ParsedFormula {
+  const key = `${formula.environment ?? ''}\u0000${JSON.stringify(macros)}\u0000${formula.latex}`;
+  return remembered(cache, key, () => parseFormula(formula.latex, { macros, environment: formula.environment }));
+}
+
+/** What a claim's evaluation depends on in its own text: both formulas and where in them its parts are. */
+function claimKey(located: LocatedClaim): string {
+  const { claim, lhsFormula, rhsFormula } = located;
+  const spans = [claim.span, claim.lhsSpan, claim.rhsSpan].map((sp) => `${sp.start}-${sp.end}`).join(',');
+  return `${lhsFormula === rhsFormula ? '' : lhsFormula.latex}\u0000${rhsFormula.latex}\u0000${spans}`;
 }
 
 /** Every formula's claims in document order, continuations (a display starting with `=`) joined to the claim before. */
-export function readClaims(formulas: readonly Formula[], macros: Readonly<Record<string, string>>, problems: Problem[]): LocatedClaim[] {
+export function readClaims(formulas: readonly Formula[], macros: Readonly<Record<string, string>>, problems: Problem[], cache?: Map<string, ParsedFormula>): LocatedClaim[] {
   const claims: LocatedClaim[] = [];
   for (const formula of formulas) {
-    const parsed = parseFormula(formula.latex, { macros, environment: formula.environment });
+    const parsed = parseCached(formula, macros, cache);
     for (const error of parsed.errors) problems.push({ range: spanRange(formula, error.span), severity: 'warning', message: `cannot read this formula: ${error.message}`, code: 'parse-error' });
     const previous = claims[claims.length - 1];
     if (parsed.continuation && previous) {
@@ -118,7 +163,9 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   }
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
-  const claims = readClaims(located.formulas, located.macros, problems);
+  const claims = readClaims(located.formulas, located.macros, problems, options.memory?.parses);
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const specBlocks = documentSpec.blocks.map((b) => b.range);
   const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
 
   const root = new Environment();
@@ -127,30 +174,44 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
 
   if (!net) {
     const reports = claims.map((c) => uncheckedReport(c, 'the network spec of this document has errors; fix them to check this claim', 'spec-error'));
-    return { file: options.path, seed, samples, claims: reports, problems, summary: summarize(reports) };
+    return { file: options.path, specBlocks, seed, samples, tolerance, claims: reports, problems, summary: summarize(reports) };
   }
-  const contexts = instances(net, seed, samples);
+  // Instances are drawn only when some claim is evaluated afresh.
+  let drawn: InstanceContext[] | undefined;
+  const contexts = () => (drawn ??= instances(net, seed, samples));
+  const memory = options.memory;
+  // Everything a claim's evaluation depends on besides its own text; definitions are appended as they bind.
+  let scope = JSON.stringify({ net, seed, samples, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), lets: spec.lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]) });
   const reports: ClaimReport[] = claims.map((located) => {
     const { claim } = located;
     const defined = definedSymbol(claim, env);
     if (defined) {
       const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
       env.bind(defined.name, templateOf(defined, claim.rhs, located.latex, `definition on line ${line}`));
+      scope += `\u0000${claimKey(located)}@${line}`;
       return definitionReport(located, env);
     }
-    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
-    const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
+    const { evaluation, diagnosis } = remembered(memory?.evaluations, `${scope}\u0001${claimKey(located)}`, () => {
+      const evaluation = evaluateClaim(claim, env, contexts(), { tolerance });
+      return { evaluation, diagnosis: evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts()) : undefined };
+    });
     return claimReport(located, evaluation, diagnosis, env);
+  });
+  const first = remembered(memory?.firstSample, JSON.stringify({ net, seed }), () => {
+    // Instance s is drawn from seed + s alone: the first of one sample is the first of many.
+    const ctx = (drawn ?? instances(net, seed, 1))[0];
+    return { state: firstSampleState(ctx), engineCheck: engineCheck(ctx) };
   });
   return {
     file: options.path,
     network: networkSummary(source, net),
+    specBlocks,
     seed,
     samples,
+    tolerance,
     claims: reports,
     problems,
     summary: summarize(reports),
-    state: firstSampleState(contexts[0]),
-    engineCheck: engineCheck(contexts[0]),
+    ...first,
   };
 }

@@ -1,7 +1,7 @@
 // The report of one check of one document: what every presenter reads
 // (diagnostics, CodeLens, hovers, webviews, the CLI). Presenters never
 // recompute; everything they show is here.
-import type { LossKind, Activation } from '../engine';
+import type { LossKind, Activation, Tolerance } from '../engine';
 import type { Problem, Range } from '../source';
 
 export type Verdict = 'ok' | 'mismatch' | 'unchecked' | 'definition';
@@ -14,6 +14,17 @@ export interface SymbolBinding {
   readonly meaning: string;
   /** "default convention", "let on line 3", "definition on line 12" */
   readonly boundBy: string;
+  /** Where its numbers are in `DocumentReport.state`, when it names a stored quantity. */
+  readonly values?: StateRef;
+}
+
+/** Quantities kept per layer in `DocumentReport.state`: δ is ∂L/∂z, dO is ∂L/∂o. */
+export type StateQuantity = 'z' | 'o' | 'delta' | 'dO' | 'W' | 'b' | 'dW' | 'db';
+
+/** A quantity of the first sample's state; `layer` absent means "the layer the symbol is written with". */
+export interface StateRef {
+  readonly quantity: StateQuantity;
+  readonly layer?: number | 'last';
 }
 
 export interface WorstValues {
@@ -23,6 +34,8 @@ export interface WorstValues {
   readonly lhsShape: string;
   readonly rhsShape: string;
   readonly differences?: readonly number[];
+  /** Which random instance (0-based) the worst case came from. */
+  readonly sample?: number;
 }
 
 export interface ClaimReport {
@@ -45,6 +58,8 @@ export interface ClaimReport {
   readonly focusRange: Range;
   /** For 'unknown-symbol': the symbol's LaTeX, for a "declare it" fix. */
   readonly symbol?: string;
+  /** For 'unknown-symbol': what the checker infers the symbol means (`z^{L}`), when it can tell. */
+  readonly suggestion?: string;
   readonly bindings: readonly SymbolBinding[];
   readonly worst?: WorstValues;
   /** How many (instance, layer, index) combinations were compared. */
@@ -85,8 +100,12 @@ export interface DocumentReport {
   readonly file?: string;
   /** Undefined when the document's spec has errors and nothing could be checked. */
   readonly network?: NetworkSummary;
+  /** The document's spec blocks (Markdown fences and `% mlp:` runs included), in document order. */
+  readonly specBlocks?: readonly Range[];
   readonly seed: number;
   readonly samples: number;
+  /** The tolerance every claim was compared with: |lhs − rhs| ≤ atol + rtol·|lhs| entrywise. */
+  readonly tolerance?: Tolerance;
   readonly claims: readonly ClaimReport[];
   /** Spec errors, formula parse errors, locator problems: located. */
   readonly problems: readonly Problem[];
