@@ -1,8 +1,9 @@
-// Checking a whole document: find its math and its network, read every
-// formula into claims, bind notation in document order, evaluate, report.
+// Checking a whole document: read it once (its math and its network spec
+// come from the same scan), read every formula into claims, bind notation in
+// document order, evaluate, report.
 import { createRng, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
 import { type Claim, parseFormula, type Span } from '../math';
-import { locateMath, type DocumentLanguage, type Formula } from '../document';
+import { readDocument, type DocumentLanguage, type Formula } from '../document';
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
 import { bindLets, definedSymbol, lossNames, templateOf } from './bindings';
@@ -59,8 +60,11 @@ export function readClaims(formulas: readonly Formula[], macros: Readonly<Record
   return claims;
 }
 
-function networkSummary(source: NetworkSummary['source'], net: NetworkConfig): NetworkSummary {
-  return { source, layers: layerSizes(net), activations: net.layers.map((l) => l.activation), loss: net.loss };
+/** Where the network came from: the document's spec block or `mlp:` reference (with its range), a file, or the default. */
+type NetworkOrigin = Pick<NetworkSummary, 'source' | 'range' | 'path'>;
+
+function networkSummary(origin: NetworkOrigin, net: NetworkConfig): NetworkSummary {
+  return { ...origin, layers: layerSizes(net), activations: net.layers.map((l) => l.activation), loss: net.loss };
 }
 
 function firstSampleState(ctx: InstanceContext): DocumentReport['state'] {
@@ -104,18 +108,23 @@ function instances(net: NetworkConfig, seed: number, samples: number): InstanceC
 
 export function checkDocument(text: string, options: CheckOptions): DocumentReport {
   const problems: Problem[] = [];
-  const located = locateMath(text, options.language);
+  const located = readDocument(text, options.language);
   problems.push(...located.problems);
-  const documentSpec = resolveDocumentSpec(text, { kind: options.language, path: options.path, readFile: options.readFile });
+  const documentSpec = resolveDocumentSpec(located.specBlocks, { path: options.path, readFile: options.readFile });
   problems.push(...documentSpec.problems);
   let spec = documentSpec.spec;
-  let source: NetworkSummary['source'] = documentSpec.source;
+  let origin: NetworkOrigin = {
+    source: documentSpec.source,
+    ...(documentSpec.origin ? { range: documentSpec.origin } : {}),
+    ...(documentSpec.file ? { path: documentSpec.file.path } : {}),
+  };
   if (options.network) {
     const external = parseSpec(options.network.text);
     for (const p of external.problems) problems.push({ ...p, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `in ${options.network.path} (line ${p.range.start.line + 1}): ${p.message}` });
     spec = { ...spec, network: external.network, lets: [...external.lets, ...spec.lets] };
-    source = 'file';
+    origin = { source: 'file', path: options.network.path };
   }
+  const source = origin.source;
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
   const claims = readClaims(located.formulas, located.macros, problems);
@@ -144,7 +153,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   });
   return {
     file: options.path,
-    network: networkSummary(source, net),
+    network: networkSummary(origin, net),
     seed,
     samples,
     claims: reports,

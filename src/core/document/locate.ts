@@ -7,9 +7,9 @@ import { LineIndex, type Problem } from '../source';
 import { locateLatexRaw } from './locateLatex';
 import { collectFormulaMacros, type Macros } from './locateMacros';
 import { locateMarkdownRaw } from './locateMarkdown';
-import { buildFormula, buildProblem, type Formula, type RawFormula, type RawProblem } from './sourceMap';
+import { buildFormula, buildProblem, buildSpecBlock, type DocumentSpecBlock, type Formula, type RawFormula, type RawProblem, type RawSpecBlock } from './sourceMap';
 
-export type { Formula, MathSegment } from './sourceMap';
+export type { DocumentSpecBlock, DocumentSpecLine, Formula, MathSegment } from './sourceMap';
 export { segmentPosition } from './sourceMap';
 export type { Macros } from './locateMacros';
 
@@ -47,19 +47,38 @@ export function languageOfId(languageId: string): DocumentLanguage | undefined {
   return undefined;
 }
 
-function locateRaw(text: string, language: DocumentLanguage): { formulas: RawFormula[]; problems: RawProblem[]; macros: Macros } {
+interface RawDocument {
+  readonly formulas: RawFormula[];
+  readonly problems: RawProblem[];
+  readonly macros: Macros;
+  readonly specBlocks: RawSpecBlock[];
+}
+
+function readRaw(text: string, language: DocumentLanguage): RawDocument {
   if (language === 'latex') return locateLatexRaw(text);
-  // Fast path: without a `$` or a ```math fence there is nothing to parse.
-  if (!text.includes('$') && !/math/i.test(text)) {
-    return { formulas: [], problems: [], macros: {} };
+  // Fast path: without a `$`, a ```math or a ```mlp fence there is nothing to parse.
+  if (!text.includes('$') && !/math|mlp/i.test(text)) {
+    return { formulas: [], problems: [], macros: {}, specBlocks: [] };
   }
   return { ...locateMarkdownRaw(text), macros: {} };
 }
 
-export function locateMath(text: string, language: DocumentLanguage): LocatedMath {
+/** Everything one reading of a document finds. */
+export interface DocumentReading extends LocatedMath {
+  readonly language: DocumentLanguage;
+  /** The network spec blocks (```mlp fences, `% mlp:` lines), in document order. */
+  readonly specBlocks: readonly DocumentSpecBlock[];
+}
+
+/**
+ * Reads a document once: its formulas, macros and network spec blocks come
+ * from the same scan, so the math and the spec can never be read
+ * differently (a `$$` that swallows a fence hides both, or neither).
+ */
+export function readDocument(text: string, language: DocumentLanguage): DocumentReading {
   const index = new LineIndex(text);
   try {
-    const raw = locateRaw(text, language);
+    const raw = readRaw(text, language);
     const macros: Macros = { ...raw.macros };
     const formulas: Formula[] = [];
     for (const r of raw.formulas) {
@@ -67,13 +86,21 @@ export function locateMath(text: string, language: DocumentLanguage): LocatedMat
       // A formula holding only `\newcommand`s configures the renderer; it is not math to check.
       if (formula && collectFormulaMacros(formula.latex, macros)) formulas.push(formula);
     }
-    return { formulas, macros, problems: raw.problems.map((p) => buildProblem(index, p)) };
+    return {
+      language,
+      formulas,
+      macros,
+      specBlocks: raw.specBlocks.map((b) => buildSpecBlock(text, index, b)),
+      problems: raw.problems.map((p) => buildProblem(index, p)),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const start = { line: 0, column: 0 };
     return {
+      language,
       formulas: [],
       macros: {},
+      specBlocks: [],
       problems: [
         {
           range: { start, end: start },
@@ -84,4 +111,10 @@ export function locateMath(text: string, language: DocumentLanguage): LocatedMat
       ],
     };
   }
+}
+
+/** The math of a document (its formulas, macros and locator problems): `readDocument` without the spec. */
+export function locateMath(text: string, language: DocumentLanguage): LocatedMath {
+  const { formulas, macros, problems } = readDocument(text, language);
+  return { formulas, macros, problems };
 }

@@ -171,3 +171,33 @@ export function linePieces(text: string, start: number, end: number): [number, n
   }
   return pieces;
 }
+
+/** A network spec block in file offsets: one piece per content line (container prefixes already left out). */
+export interface RawSpecBlock {
+  readonly pieces: readonly (readonly [number, number])[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One line of spec text and where its first character sits in the file (zero-based). */
+export interface DocumentSpecLine {
+  readonly text: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A spec block with document positions: a fenced ```mlp block, a run of `% mlp:` lines. */
+export interface DocumentSpecBlock {
+  readonly lines: readonly DocumentSpecLine[];
+  /** From the first to the last line of the block (fences included in Markdown). */
+  readonly range: Range;
+}
+
+export function buildSpecBlock(text: string, index: LineIndex, raw: RawSpecBlock): DocumentSpecBlock {
+  const lines = raw.pieces.map(([start, endRaw]) => {
+    const end = endRaw > start && text.charCodeAt(endRaw - 1) === 13 ? endRaw - 1 : endRaw;
+    const at = index.positionAt(start);
+    return { text: text.slice(start, end), line: at.line, column: at.column };
+  });
+  return { lines, range: { start: index.positionAt(raw.start), end: index.positionAt(raw.end) } };
+}
