@@ -2,11 +2,11 @@
 // come from the same scan), read every formula into claims, bind notation in
 // document order, evaluate, report.
 import { createRng, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
-import { type Claim, parseFormula, type Span } from '../math';
+import { type Claim, parseFormula, type ParseOptions, type Span } from '../math';
 import { readDocument, type DocumentLanguage, type Formula } from '../document';
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
-import { bindLets, definedSymbol, lossNames, templateOf } from './bindings';
+import { bindLets, bindSymbol, definedSymbol, letLayeredSymbols, lossNames } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';
 import { InstanceContext } from './context';
@@ -28,10 +28,10 @@ export interface CheckOptions {
 }
 
 /** Every formula's claims in document order, continuations (a display starting with `=`) joined to the claim before. */
-export function readClaims(formulas: readonly Formula[], macros: Readonly<Record<string, string>>, problems: Problem[]): LocatedClaim[] {
+export function readClaims(formulas: readonly Formula[], options: ParseOptions, problems: Problem[]): LocatedClaim[] {
   const claims: LocatedClaim[] = [];
   for (const formula of formulas) {
-    const parsed = parseFormula(formula.latex, { macros, environment: formula.environment });
+    const parsed = parseFormula(formula.latex, { ...options, environment: formula.environment });
     for (const error of parsed.errors) problems.push({ range: spanRange(formula, error.span), severity: 'warning', message: `cannot read this formula: ${error.message}`, code: 'parse-error' });
     const previous = claims[claims.length - 1];
     if (parsed.continuation && previous) {
@@ -127,7 +127,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   const source = origin.source;
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
-  const claims = readClaims(located.formulas, located.macros, problems);
+  const claims = readClaims(located.formulas, { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) }, problems);
   const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
 
   const root = new Environment();
@@ -144,7 +144,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     const defined = definedSymbol(claim, env);
     if (defined) {
       const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
-      env.bind(defined.name, templateOf(defined, claim.rhs, located.latex, `definition on line ${line}`));
+      bindSymbol(env, defined, claim.rhs, located.latex, `definition on line ${line}`);
       return definitionReport(located, env);
     }
     const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });

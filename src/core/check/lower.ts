@@ -4,6 +4,7 @@
 import type { MathNode } from 'mathjs';
 import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../math';
 import { displayName, plainName, type Binding, type Environment, type LayeredQuantity } from './conventions';
+import { resolveSymbol } from './bindings';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
 import type { ClaimVariables } from './variables';
@@ -136,13 +137,14 @@ export class Lowerer {
     return displayName(sym) + (sym.layer ? `^{${printExpr(sym.layer)}}` : '');
   }
 
-  private symbol(sym: Sym, bound: ReadonlySet<string>): MathNode {
-    if (isBareSymbol(sym) && (bound.has(sym.name) || this.vars.indexVars.has(sym.name))) return variable(indexVariable(sym.name));
-    if (isBareSymbol(sym) && this.vars.layerVars.includes(sym.name)) return variable(layerVariable(sym.name));
-    if (isBareSymbol(sym) && this.vars.randomScalars.has(sym.name)) return variable(randomVariable(sym.name));
-    const binding = this.env.lookup(sym.name);
-    if (!binding) throw this.unknown(sym);
-    this.use(sym, binding);
+  private symbol(written: Sym, bound: ReadonlySet<string>): MathNode {
+    if (isBareSymbol(written) && (bound.has(written.name) || this.vars.indexVars.has(written.name))) return variable(indexVariable(written.name));
+    if (isBareSymbol(written) && this.vars.layerVars.includes(written.name)) return variable(layerVariable(written.name));
+    if (isBareSymbol(written) && this.vars.randomScalars.has(written.name)) return variable(randomVariable(written.name));
+    const resolved = resolveSymbol(this.env, written);
+    if (!resolved) throw this.unknown(written);
+    const { binding, use: sym } = resolved;
+    this.use(written, binding);
     const meaning = binding.meaning;
     switch (meaning.kind) {
       case 'layered':
@@ -275,13 +277,15 @@ export class Lowerer {
   }
 
   /** The quantity a derivative is taken with respect to, through bindings (α_a with α := z^L is z^L_a). */
-  private target(wrt: Expr, bound: ReadonlySet<string>): GradientTarget {
-    if (wrt.kind !== 'sym') throw new Uncheckable('derivatives are supported with respect to a weight, bias, pre-activation, activation or input (or one entry)', wrt.span);
-    const binding = this.env.lookup(wrt.name);
-    if (!binding) throw this.unknown(wrt);
-    this.use(wrt, binding);
+  private target(written: Expr, bound: ReadonlySet<string>, depth = 0): GradientTarget {
+    if (written.kind !== 'sym') throw new Uncheckable('derivatives are supported with respect to a weight, bias, pre-activation, activation or input (or one entry)', written.span);
+    const resolved = resolveSymbol(this.env, written);
+    if (!resolved) throw this.unknown(written);
+    if (depth > 20) throw new Uncheckable(`${displayName(written)} is defined in terms of itself`, written.span);
+    const { binding, use: wrt } = resolved;
+    this.use(written, binding);
     const meaning = binding.meaning;
-    const describe = this.describe(wrt);
+    const describe = this.describe(written);
     if (meaning.kind === 'layered' && meaning.quantity !== 'delta') {
       const layer = wrt.layer ? this.layer(wrt.layer, bound) : meaning.quantity === 'z' || meaning.quantity === 'o' ? call('gc_last', CTX()) : undefined;
       if (!layer) throw new Uncheckable(`${displayName(wrt)} needs a layer: write ${displayName(wrt)}^{l}`, wrt.span, wrt.name, 'no-layer');
@@ -292,7 +296,7 @@ export class Lowerer {
     if (meaning.kind === 'template' && meaning.body.kind === 'sym') {
       let body: Expr = meaning.body;
       if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, layerArgument(wrt.layer, meaning.layerOffset ?? 0));
-      const inner = this.target(body, bound);
+      const inner = this.target(body, bound, depth + 1);
       return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
     }
     throw new Uncheckable(`cannot differentiate with respect to ${displayName(wrt)} (${binding.description})`, wrt.span);
