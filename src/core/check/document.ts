@@ -12,7 +12,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
-import { isCaseStatement, spanRange, type LocatedClaim } from './located';
+import { spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
 export interface CheckOptions {
@@ -31,7 +31,7 @@ export interface CheckOptions {
 export function readClaims(formulas: readonly Formula[], options: ParseOptions, problems: Problem[]): LocatedClaim[] {
   const claims: LocatedClaim[] = [];
   for (const formula of formulas) {
-    const parsed = parseFormula(formula.latex, { ...options, environment: formula.environment });
+    const parsed = parseFormula(formula.latex, { ...options, environment: formula.environment, setting: { display: formula.display, before: formula.before } });
     for (const error of parsed.errors) problems.push({ range: spanRange(formula, error.span), severity: 'warning', message: `cannot read this formula: ${error.message}`, code: 'parse-error' });
     const previous = claims[claims.length - 1];
     if (parsed.continuation && previous) {
@@ -53,9 +53,7 @@ export function readClaims(formulas: readonly Formula[], options: ParseOptions, 
       const rhsText = formula.latex.slice(c.rhsSpan.start, c.rhsSpan.end);
       claims.push({ claim, lhsFormula: previous.rhsFormula, rhsFormula: formula, latex: `${lhsText} ${c.relation} ${rhsText}`.replace(/\s+/g, ' ') });
     }
-    for (const claim of parsed.claims) {
-      if (!isCaseStatement(claim, formula.display)) claims.push({ claim, lhsFormula: formula, rhsFormula: formula, latex: claim.latex });
-    }
+    for (const claim of parsed.claims) claims.push({ claim, lhsFormula: formula, rhsFormula: formula, latex: claim.latex });
   }
   return claims;
 }
@@ -139,17 +137,22 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     return { file: options.path, seed, samples, claims: reports, problems, summary: summarize(reports) };
   }
   const contexts = instances(net, seed, samples);
-  const reports: ClaimReport[] = claims.map((located) => {
+  const reports: ClaimReport[] = claims.flatMap((located) => {
     const { claim } = located;
+    const inSentence = !located.rhsFormula.display && located.lhsFormula === located.rhsFormula;
     const defined = definedSymbol(claim, env);
     if (defined) {
+      // `u = g(x)` in a sentence is a remark, not a definition: only display math or := defines.
+      if (inSentence && claim.kind === 'claim') return [];
       const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
       bindSymbol(env, defined, claim.rhs, located.latex, `definition on line ${line}`);
-      return definitionReport(located, env);
+      return [definitionReport(located, env)];
     }
     const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
+    // A relation in a sentence about symbols the document never introduces (`y = f(u)` in a chain-rule aside) is a remark.
+    if (inSentence && evaluation.status === 'unchecked' && evaluation.reason.code === 'unknown-symbol') return [];
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
-    return claimReport(located, evaluation, diagnosis, env);
+    return [claimReport(located, evaluation, diagnosis, env)];
   });
   return {
     file: options.path,
