@@ -33,6 +33,9 @@ describe('claims vs notes: what a reader takes as an equation', () => {
     ['x = \\begin{bmatrix} 0.5 \\\\ -1 \\end{bmatrix}', DISPLAY, 'example'],
     ['\\eta = 0.1', INLINE, 'example'],
     ['0.73 \\cdot 0.27 = 0.197', DISPLAY, 'example'],
+    ['g^{[1]} = \\tanh', INLINE, 'remark'],
+    ['f = \\operatorname{relu}', DISPLAY, 'remark'],
+    ['a = y', { display: false, before: 'if $i = j$ and' }, 'condition'],
   ];
   for (const [latex, setting, kind] of notes) {
     it(`${setting.display ? 'display' : `inline after "${setting.before}"`}: ${latex} is a ${kind} note, not a claim`, () => {
@@ -48,6 +51,7 @@ describe('claims vs notes: what a reader takes as an equation', () => {
     ['\\frac{\\partial L}{\\partial b^{l}} = \\delta^{l}', { display: true, before: 'Dimension:' }],
     ['\\delta^l = (W^{l+1})^T \\delta^{l+1} \\times \\sigma\'(z^l)', DISPLAY],
     ['i = j', DISPLAY],
+    ['\\hat{y} = p', INLINE],
   ];
   for (const [latex, setting] of equations) {
     it(`${setting.display ? 'display' : `inline after "${setting.before}"`}: ${latex} stays a claim`, () => {
@@ -100,5 +104,47 @@ describe('notes in a document: not reported, never binding', () => {
   it('a notation remark `$\\delta^l \\equiv \\delta A^l$` does not redefine δ', () => {
     const report = check(['Some notes write $\\delta^l \\equiv \\delta A^l$ for short.', '', '$$\\delta^{L} = p - y$$']);
     assert.deepEqual(report.claims.map((c) => [c.status, c.kind]), [['ok', 'claim']]);
+  });
+
+  it('"Let $u_k = …$ and $S = …$": both define (the lead-in governs the phrase); "so that $p_k = …$" is a claim that holds', () => {
+    const report = check(['Let $u_k = e^{z^{L}_k}$ and $S = \\sum_{k} u_k$, so that $p_k = u_k / S$.']);
+    assert.deepEqual(report.claims.map((c) => [c.latex, c.status]), [
+      ['u_k = e^{z^{L}_k}', 'definition'],
+      ['S = \\sum_{k} u_k', 'definition'],
+      ['p_k = u_k / S', 'ok'],
+    ]);
+  });
+});
+
+describe('the loss is what the document differentiates, unless it writes its own equation for it', () => {
+  it('∂S/∂u_k does not make S the loss when the document defines S = \\sum_k u_k', () => {
+    const text = ['```mlp', 'input 3', 'dense 2 softmax', '```', '', 'Let $u_k = e^{z^{L}_k}$ and $S = \\sum_{k} u_k$.', '', '$$\\frac{\\partial S}{\\partial u_k} = 1$$', '', '$$p_k = u_k / S$$'].join('\n');
+    const report = checkDocument(text, { language: 'markdown', samples: 2 });
+    assert.deepEqual(report.claims.map((c) => c.status), ['definition', 'definition', 'unchecked', 'ok']);
+  });
+});
+
+describe('definitions written entry by entry', () => {
+  const SPEC = ['```mlp', 'input 3', 'dense 4 sigmoid', 'dense 2 sigmoid', 'loss mse', '```', ''];
+
+  it("Nielsen's δ^l_j ≡ ∂C/∂z^l_j defines the vector: δ^L and δ^l are checked, and a wrong one is a mismatch", () => {
+    const text = [
+      ...SPEC,
+      '$$\\delta^l_j \\equiv \\frac{\\partial C}{\\partial z^l_j}$$',
+      '',
+      '$$\\delta^L = (a^L - y) \\odot \\sigma\'(z^L)$$',
+      '',
+      '$$\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma\'(z^l)$$',
+      '',
+      '$$\\delta^L = (y - a^L) \\odot \\sigma\'(z^L)$$',
+    ].join('\n');
+    const report = checkDocument(text, { language: 'markdown', samples: 2 });
+    assert.deepEqual(report.claims.map((c) => c.status), ['definition', 'ok', 'ok', 'mismatch']);
+  });
+
+  it('a definition that is not elementwise in its index (δ_j a_k) is not turned into a vector', () => {
+    const text = [...SPEC, '$$g_{jk} := \\delta^{2}_j a^{1}_k$$', '', '$$g = \\frac{\\partial C}{\\partial w^{2}}$$'].join('\n');
+    const report = checkDocument(text, { language: 'markdown', samples: 2 });
+    assert.notEqual(report.claims[1].status, 'mismatch');
   });
 });

@@ -16,16 +16,23 @@ import type { Problem } from '../source';
 import { Environment, LOSS_CANDIDATES, plainName, type Binding } from './conventions';
 import { isBareSymbol, walk } from './walk';
 
-/** Bare symbols differentiated anywhere, or loss names applied as functions (C(θ)): the loss. */
+/**
+ * Bare symbols differentiated anywhere, or loss names applied as functions
+ * (C(θ)): the loss. A symbol the document writes an equation for (`S =
+ * \sum_k u_k`) is its own quantity, not the loss, unless it is a usual
+ * loss name (L, C, J, E, ℓ).
+ */
 export function lossNames(claims: readonly Claim[], known: (name: string) => Binding | undefined): Set<string> {
   const names = new Set<string>(['L']);
+  const written = new Set(claims.flatMap((c) => (c.lhs.kind === 'sym' && !c.lhs.layer && c.lhs.indices.length === 0 ? [plainName(c.lhs.name)] : [])));
   const consider = (e: Expr) =>
     walk(e, (node) => {
       if (node.kind === 'derivative') {
         const of = node.of.kind === 'call' ? node.of.fn : node.of;
         if (of.kind === 'sym' && of.indices.length === 0 && !of.layer) {
           const kind = known(of.name)?.meaning.kind;
-          if (kind === undefined || kind === 'loss' || LOSS_CANDIDATES.has(plainName(of.name))) names.add(plainName(of.name));
+          const name = plainName(of.name);
+          if (LOSS_CANDIDATES.has(name) || kind === 'loss' || (kind === undefined && !written.has(name))) names.add(name);
         }
       }
       if (node.kind === 'call' && LOSS_CANDIDATES.has(plainName(node.fn.name))) names.add(plainName(node.fn.name));
@@ -170,6 +177,54 @@ export function letLayeredSymbols(lets: readonly LetBinding[]): ReadonlySet<stri
     if (symbol) names.add(symbol.name);
   }
   return names;
+}
+
+/**
+ * A definition written entry by entry used as a whole (Nielsen's `\delta^l_j
+ * \equiv \partial C / \partial z^l_j` then `\delta^L = …`): the index form
+ * defines the vector, so the body without that index is the vector. Only when
+ * the index is the sole index of every symbol carrying it and appears nowhere
+ * else (`\delta_j a_k` or `\sum_k w_{jk} a_k` are not elementwise in j);
+ * undefined otherwise.
+ */
+export function vectorOver(body: Expr, index: string): Expr | undefined {
+  let elementwise = true;
+  const strip = (e: Expr): Expr => {
+    if (e.kind !== 'sym') return mapChildren(e, strip);
+    const at = e.indices.findIndex((i) => isBareSymbol(i) && i.name === index);
+    if (at < 0) {
+      if (isBareSymbol(e) && e.name === index) elementwise = false;
+      return { ...e, layer: e.layer && strip(e.layer) };
+    }
+    if (e.indices.length !== 1) elementwise = false;
+    return { ...e, indices: [] };
+  };
+  const vector = strip(body);
+  return elementwise ? vector : undefined;
+}
+
+function mapChildren(e: Expr, f: (x: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case 'binary':
+    case 'relation':
+      return { ...e, left: f(e.left), right: f(e.right) };
+    case 'neg':
+    case 'transpose':
+    case 'norm':
+      return { ...e, arg: f(e.arg) };
+    case 'pow':
+      return { ...e, base: f(e.base), exponent: f(e.exponent) };
+    case 'call':
+      return { ...e, fn: f(e.fn) as Sym, args: e.args.map(f), given: e.given.map(f) };
+    case 'sum':
+      return { ...e, from: e.from && f(e.from), to: e.to && f(e.to), body: f(e.body) };
+    case 'derivative':
+      return { ...e, of: f(e.of), wrt: f(e.wrt) };
+    case 'indicator':
+      return { ...e, condition: f(e.condition) as typeof e.condition };
+    default:
+      return e;
+  }
 }
 
 /** Whether a claim defines its left side rather than claiming something about it. */

@@ -2,7 +2,7 @@
 // come from the same scan), read every formula into claims, bind notation in
 // document order, evaluate, report.
 import { createRng, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
-import { type Claim, parseFormula, type ParseOptions, type Span } from '../math';
+import { type Claim, introducesDefinition, parseFormula, type ParseOptions, type Span } from '../math';
 import { readDocument, type DocumentLanguage, type Formula } from '../document';
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
@@ -142,15 +142,13 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     const inSentence = !located.rhsFormula.display && located.lhsFormula === located.rhsFormula;
     const defined = definedSymbol(claim, env);
     if (defined) {
-      // `u = g(x)` in a sentence is a remark, not a definition: only display math or := defines.
-      if (inSentence && claim.kind === 'claim') return [];
+      // `u = g(x)` in a sentence is a remark, not a definition, unless the sentence says so ("Let $u = …$", "where $u = …$").
+      if (inSentence && claim.kind === 'claim' && !introducesDefinition(located.rhsFormula.before)) return [];
       const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
       bindSymbol(env, defined, claim.rhs, located.latex, `definition on line ${line}`);
       return [definitionReport(located, env)];
     }
     const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
-    // A relation in a sentence about symbols the document never introduces (`y = f(u)` in a chain-rule aside) is a remark.
-    if (inSentence && evaluation.status === 'unchecked' && evaluation.reason.code === 'unknown-symbol') return [];
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
     return [claimReport(located, evaluation, diagnosis, env)];
   });

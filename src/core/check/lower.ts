@@ -4,7 +4,7 @@
 import type { MathNode } from 'mathjs';
 import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../math';
 import { displayName, plainName, type Binding, type Environment, type LayeredQuantity } from './conventions';
-import { resolveSymbol } from './bindings';
+import { resolveSymbol, vectorOver } from './bindings';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
 import type { ClaimVariables } from './variables';
@@ -193,6 +193,8 @@ export class Lowerer {
       params.forEach((p, k) => {
         if (args[k]) body = substitute(body, p, args[k]);
       });
+      const missing = params.slice(args.length);
+      if (missing.length === 1) body = vectorOver(body, missing[0]) ?? body; // δ^l_j := … used as δ^L: the vector
       const rest = sym.indices.slice(params.length);
       const value = this.lower(body, bound);
       return rest.length === 0 ? value : this.indexInto(value, { ...sym, indices: rest }, bound, displayName(sym));

@@ -31,6 +31,31 @@ const CONDITION_BEFORE = [
   '当', '若', '如果', '假设', '对于', '对',
 ];
 
+/**
+ * Words that, right before inline math, introduce a definition (`Let $u_k =
+ * e^{z_k}$`, `où $a_j = …$`, `đặt $s = …$`, `令 $u = …$`): only after them does
+ * a plain `=` in a sentence define a symbol.
+ */
+const DEFINITION_BEFORE = [
+  'let', 'define', 'defines', 'defining', 'we define', 'set', 'put', 'denote', 'denotes', 'write', 'we write', 'where', 'call', 'we call',
+  'soit', 'posons', 'notons', 'où', 'on note', 'on pose',
+  'đặt', 'gọi', 'ký hiệu', 'trong đó', 'với',
+  '令', '设', '记', '定义', '其中',
+];
+
+/** Whether the prose right before inline math introduces a definition ("Let", "where", "Đặt", "令"). */
+export function introducesDefinition(before: string | undefined): boolean {
+  return before !== undefined && DEFINITION_BEFORE.some((w) => endsWithWord(leadIn(before), w));
+}
+
+/** Activation and function names written without an argument: `f = \tanh`, `g^{[1]} = \text{ReLU}` name a function. */
+const FUNCTION_WORDS = new Set(['tanh', 'sigmoid', 'relu', 'ReLU', 'softplus', 'softmax', 'identity', 'linear', 'log', 'exp', '\\sigma', '\\phi', '\\varphi']);
+
+function isFunctionName(e: Expr): boolean {
+  if (e.kind === 'unsupported') return /^\\[A-Za-z]+$/.test(e.construct.trim()) && /no argument/.test(e.reason);
+  return e.kind === 'sym' && e.indices.length === 0 && !e.layer && FUNCTION_WORDS.has(e.name);
+}
+
 /** Words that introduce a dimension annotation ("Dimension:", "shapes", "kích thước", "维度"). */
 const DIMENSION_WORDS = /(dimension|dimensions|dims?|shape|shapes|sizes?|kích thước|chiều|维度|形状|尺寸|taille)\s*[:：]?\s*$/i;
 
@@ -45,8 +70,23 @@ function endsWithWord(before: string, word: string): boolean {
   return /^[\u3400-\u9fff]/u.test(word) || prior === '' || !/[\p{L}\p{N}]/u.test(prior);
 }
 
+/**
+ * The words that govern the math after `before`: trailing connectors and
+ * earlier inline math of the same phrase are skipped, so in "Let $u = …$ and
+ * $S = …$" the second formula is governed by "Let" too.
+ */
+function leadIn(before: string): string {
+  let text = before;
+  for (let k = 0; k < 8; k++) {
+    const next = text.replace(/(?:\s|,|\band\b|\bet\b|\bvà\b|和|及|、)+$/u, '').replace(/\$[^$]*\$$/, '');
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
 function isConditionPhrase(before: string | undefined): boolean {
-  return before !== undefined && CONDITION_BEFORE.some((w) => endsWithWord(before, w));
+  return before !== undefined && CONDITION_BEFORE.some((w) => endsWithWord(leadIn(before), w));
 }
 
 /** A number, or arithmetic of numbers only (`-1`, `\frac{1}{2}`, `0.73 \cdot 0.27`). */
@@ -86,7 +126,7 @@ function isIndexLike(e: Expr): boolean {
   if (e.kind === 'num') return true;
   if (e.kind === 'neg') return e.arg.kind === 'num';
   if (e.kind !== 'sym' || e.primes > 0) return false;
-  if (!e.layer && e.indices.length === 0) return true;
+  if (!e.layer && e.indices.length === 0) return /^(?:[A-Za-z]+|\\[A-Za-z]+)$/.test(e.name);
   return SIZE_NAMES.test(e.name);
 }
 
@@ -125,6 +165,8 @@ function isNameProduct(e: Expr): boolean {
 export function noteKind(claim: Claim, setting: FormulaSetting): NoteKind | undefined {
   const { lhs, rhs } = claim;
   if (isDimension(lhs) || isDimension(rhs)) return 'dimension';
+  // `f = \tanh`, `g^{[1]} = \text{ReLU}`: which function a name stands for, a statement about notation.
+  if (lhs.kind === 'sym' && lhs.indices.length === 0 && isFunctionName(rhs)) return 'remark';
   // In a sentence, the words right before the math say what it is.
   if (!setting.display && setting.before !== undefined && DIMENSION_WORDS.test(setting.before)) return 'dimension';
   if (!setting.display && isConditionPhrase(setting.before)) return 'condition';

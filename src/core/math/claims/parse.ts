@@ -13,7 +13,7 @@ import { readTree } from '../katex/readTree';
 import { Tokenizer } from '../parser/tokens';
 
 export type { Claim, ClaimKind, Condition, Continuation, FormulaError, Note, NoteKind, ParsedFormula } from './claimTypes';
-export type { FormulaSetting } from './notes';
+export { introducesDefinition, type FormulaSetting } from './notes';
 export { DEFAULT_FUNCTION_SYMBOLS, DEFAULT_LAYERED_SYMBOLS, type ParseOptions } from '../parser/notation';
 export { printClaim, printCondition, printExpr } from './print';
 
