@@ -51,11 +51,21 @@ export function readClaims(formulas: readonly Formula[], options: ParseOptions, 
       };
       const lhsText = previous.rhsFormula.latex.slice(previous.claim.rhsSpan.start, previous.claim.rhsSpan.end);
       const rhsText = formula.latex.slice(c.rhsSpan.start, c.rhsSpan.end);
-      claims.push({ claim, lhsFormula: previous.rhsFormula, rhsFormula: formula, latex: `${lhsText} ${c.relation} ${rhsText}`.replace(/\s+/g, ' ') });
+      const relationText = formula.latex.slice(c.relationSpan.start, c.relationSpan.end);
+      claims.push({ claim, lhsFormula: previous.rhsFormula, rhsFormula: formula, latex: `${lhsText} ${relationText} ${rhsText}`.replace(/\s+/g, ' ') });
     }
     for (const claim of parsed.claims) claims.push({ claim, lhsFormula: formula, rhsFormula: formula, latex: claim.latex });
   }
   return claims;
+}
+
+/** The author's text of a span of a claim (a continuation's left side lives in the previous formula). */
+function sourceOf(located: LocatedClaim): (span: Span) => string {
+  const { claim, lhsFormula, rhsFormula } = located;
+  return (span) => {
+    const inLhs = lhsFormula !== rhsFormula && span.start >= claim.lhsSpan.start && span.end <= claim.lhsSpan.end;
+    return (inLhs ? lhsFormula : rhsFormula).latex.slice(span.start, span.end);
+  };
 }
 
 /** Where the network came from: the document's spec block or `mlp:` reference (with its range), a file, or the default. */
@@ -148,7 +158,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
       bindSymbol(env, defined, claim.rhs, located.latex, `definition on line ${line}`);
       return [definitionReport(located, env)];
     }
-    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
+    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance, lower: { source: sourceOf(located) } });
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
     return [claimReport(located, evaluation, diagnosis, env)];
   });

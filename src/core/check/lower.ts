@@ -36,6 +36,8 @@ export interface BindingUse {
 /** Optional rewrites used by the diagnosis: shift every layer of one symbol. */
 export interface LowerOptions {
   readonly shiftLayerOf?: { readonly name: string; readonly by: number };
+  /** The author's source text of a span of the claim, so messages echo what was written (not a printed tree). */
+  readonly source?: (span: Span) => string;
 }
 
 type GradientTarget = { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string };
@@ -91,7 +93,7 @@ export class Lowerer {
       case 'norm':
         return call('gc_norm', this.lower(e.arg, bound), constant(e.bars));
       case 'unsupported':
-        throw new Uncheckable(`${e.construct}: ${e.reason}`, e.span);
+        throw new Uncheckable(`\`${e.construct.trim()}\`: ${e.reason}`, e.span);
     }
   }
 
@@ -134,7 +136,10 @@ export class Lowerer {
   }
 
   private describe(sym: Sym): string {
-    return displayName(sym) + (sym.layer ? `^{${printExpr(sym.layer)}}` : '');
+    if (!sym.layer) return displayName(sym);
+    // Inside a let or definition body, spans refer to that body's text, not the claim's: print the tree there.
+    const written = this.depth === 0 ? this.options.source?.(sym.layer.span) : undefined;
+    return `${displayName(sym)}^{${written ?? printExpr(sym.layer)}}`;
   }
 
   private symbol(written: Sym, bound: ReadonlySet<string>): MathNode {
