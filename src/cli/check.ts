@@ -1,5 +1,5 @@
 // `gradcheck check FILE...`: one line per claim, then a summary; or the
-// JSON of DESIGN.md's command-line contract with --json.
+// JSON of docs/cli-json.md with --json.
 import { readFileSync } from 'node:fs';
 import { checkDocument, describeNetworkSource, reportJson, type ClaimReport, type DocumentReport } from '../core/check';
 import { languageOfPath } from '../core/document';

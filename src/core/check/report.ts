@@ -32,7 +32,7 @@ export interface ClaimReport {
   readonly latex: string;
   readonly kind: ClaimKind;
   readonly status: Verdict;
-  /** Largest relative error against the engine (DESIGN.md measure). */
+  /** Largest relative error against the engine (docs/verdicts.md measure). */
   readonly maxRelError?: number;
   /** Largest relative error against central finite differences, when gradients are involved. */
   readonly differencesRelError?: number;
@@ -107,7 +107,7 @@ export function summarize(claims: readonly ClaimReport[]): Summary {
   return { ok: count('ok'), mismatch: count('mismatch'), unchecked: count('unchecked'), definition: count('definition') };
 }
 
-/** The CLI's JSON view (DESIGN.md "Command-line contract"): lines and columns one-based. */
+/** The CLI's JSON view (docs/cli-json.md, kept in step by test/unit/docs.cliJson.test.ts): lines and columns one-based. */
 export function reportJson(report: DocumentReport): object {
   return {
     file: report.file,
