@@ -14,7 +14,7 @@ import { type Claim, DEFAULT_LAYERED_SYMBOLS, type Expr, type Sym, parseExpressi
 import type { LetBinding } from '../netspec';
 import type { Problem } from '../source';
 import { Environment, LOSS_CANDIDATES, plainName, type Binding } from './conventions';
-import { isBareSymbol, walk } from './walk';
+import { isBareSymbol, mapChildren, walk } from './walk';
 
 /**
  * Bare symbols differentiated anywhere, or loss names applied as functions
@@ -201,30 +201,6 @@ export function vectorOver(body: Expr, index: string): Expr | undefined {
   };
   const vector = strip(body);
   return elementwise ? vector : undefined;
-}
-
-function mapChildren(e: Expr, f: (x: Expr) => Expr): Expr {
-  switch (e.kind) {
-    case 'binary':
-    case 'relation':
-      return { ...e, left: f(e.left), right: f(e.right) };
-    case 'neg':
-    case 'transpose':
-    case 'norm':
-      return { ...e, arg: f(e.arg) };
-    case 'pow':
-      return { ...e, base: f(e.base), exponent: f(e.exponent) };
-    case 'call':
-      return { ...e, fn: f(e.fn) as Sym, args: e.args.map(f), given: e.given.map(f) };
-    case 'sum':
-      return { ...e, from: e.from && f(e.from), to: e.to && f(e.to), body: f(e.body) };
-    case 'derivative':
-      return { ...e, of: f(e.of), wrt: f(e.wrt) };
-    case 'indicator':
-      return { ...e, condition: f(e.condition) as typeof e.condition };
-    default:
-      return e;
-  }
 }
 
 /** Whether a claim defines its left side rather than claiming something about it. */
