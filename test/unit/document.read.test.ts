@@ -101,4 +101,17 @@ describe('readDocument: the spec and the math from one scan', () => {
     assert.equal(report.network?.source, 'default');
     assert.equal(report.network?.range, undefined);
   });
+
+  it('says where an mlp fence that is not read as a spec sits, instead of falling back to the default network silently', () => {
+    const report = checked(['$$', 'a = b', '```mlp', 'input 3', '```', '$$', '', '$$\\frac{\\partial L}{\\partial z^{L}} = p - y$$']);
+    assert.equal(report.network?.source, 'default');
+    const hint = report.problems.find((p) => p.code === 'spec-not-read');
+    assert.equal(hint?.range.start.line, 2);
+    assert.match(hint?.message ?? '', /default network/);
+  });
+
+  it('gives no such hint when the document has no spec-like text at all, or when its spec is read', () => {
+    assert.equal(checked(['$$a = b$$']).problems.some((p) => p.code === 'spec-not-read'), false);
+    assert.equal(checked([...SPEC, '', '$$a = b$$']).problems.some((p) => p.code === 'spec-not-read'), false);
+  });
 });

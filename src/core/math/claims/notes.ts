@@ -28,7 +28,7 @@ const CONDITION_BEFORE = [
   'if', 'when', 'whenever', 'unless', 'for', 'for all', 'for each', 'for every', 'in the case', 'case', 'assuming', 'given',
   'si', 'quand', 'lorsque', 'pour', 'pour tout', 'cas',
   'khi', 'nếu', 'với mọi', 'trường hợp', 'giả sử',
-  '当', '若', '如果', '假设', '对于', '对',
+  '当', '若', '如果', '假设', '对于',
 ];
 
 /**
