@@ -96,4 +96,17 @@ describe('let: every symbol form a claim can use', () => {
     assert.equal(report.problems[0].code, 'let-symbol');
     assert.match(report.problems[0].message, /w_1, Z\^\{\[l\]\}/);
   });
+
+  it('no pair of let forms ends in an internal error, whatever the claims do with them', () => {
+    const forms = ['z', 'z^{L}', 'z^{l}', 'Z^{l}', 'Z^{[l]}', 'W^{(O)}', 'W^{2}', 'b_2', 'A', 'a', '\\alpha', 'u_k'];
+    const failures: string[] = [];
+    for (const symbol of forms) {
+      for (const expression of forms) {
+        const report = check([`let ${symbol} = ${expression}`], [`\\frac{\\partial L}{\\partial ${symbol}} = ${expression}`, `${expression} = ${symbol}`]);
+        const texts = [...report.claims.map((c) => c.message), ...report.problems.map((p) => p.message)];
+        if (texts.some((t) => /call stack|internal error|could not evaluate/i.test(t))) failures.push(`let ${symbol} = ${expression}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
 });
