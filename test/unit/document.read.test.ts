@@ -82,9 +82,10 @@ describe('readDocument: the spec and the math from one scan', () => {
     assert.deepEqual(report.claims.map((c) => c.status), ['ok', 'ok']);
   });
 
-  it('does not read `% mlp:` lines shown in a verbatim block or switched off by \\iffalse', () => {
+  it('does not read `% mlp:` lines shown in a verbatim block or switched off by \\iffalse, and lists them as unread', () => {
     const text = ['\\begin{verbatim}', '% mlp: input 9', '\\end{verbatim}', '\\iffalse', '% mlp: input 8', '\\fi', '% mlp: input 3', ''].join('\n');
     assert.deepEqual(specLines(text, 'latex'), [['input 3']]);
+    assert.deepEqual(readDocument(text, 'latex').unreadSpecMarks.map((r) => r.start.line), [1, 4]);
   });
 
   it('keeps `% mlp:` lines written after \\end{document}', () => {

@@ -68,25 +68,18 @@ function sourceOf(located: LocatedClaim): (span: Span) => string {
   };
 }
 
-const SPEC_MARK: Record<DocumentLanguage, RegExp> = { markdown: /^[ \t>]*(?:`{3,}|~{3,})[ \t]*mlp\b.*$/gim, latex: /^[ \t]*%[ \t]*mlp:.*$/gm };
-
 /**
- * Never fall back silently: when the default network is used although the
- * document contains something that looks like a spec block (an mlp fence
- * inside a `$$` display or another fence, a `% mlp:` line in verbatim), say so there.
+ * Never fall back silently: the default network is used although the document
+ * holds something that looks like a spec block its reading did not take (an
+ * mlp fence inside a `$$` display or another fence, a `% mlp:` line in verbatim).
  */
-function unreadSpecMarks(text: string, language: DocumentLanguage): Problem[] {
-  const marks = [...text.matchAll(SPEC_MARK[language])];
-  return marks.slice(0, 3).map((m) => {
-    const line = text.slice(0, m.index).split('\n').length - 1;
-    const start = { line, column: 0 };
-    return {
-      range: { start, end: { line, column: m[0].length } },
-      severity: 'information' as const,
-      code: 'spec-not-read',
-      message: 'this looks like a network spec but is not read as one (it is inside math, a code block or verbatim text), so the default network is used; move it out to use it',
-    };
-  });
+function unreadSpecProblems(marks: readonly Range[]): Problem[] {
+  return marks.slice(0, 3).map((range) => ({
+    range,
+    severity: 'information',
+    code: 'spec-not-read',
+    message: 'this looks like a network spec but is not read as one (it is inside math, a code block or verbatim text), so the default network is used; move it out to use it',
+  }));
 }
 
 /** Where the network came from: the document's spec block or `mlp:` reference (with its range), a file, or the default. */
@@ -154,7 +147,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     origin = { source: 'file', path: options.network.path };
   }
   const source = origin.source;
-  if (source === 'default') problems.push(...unreadSpecMarks(text, options.language));
+  if (source === 'default') problems.push(...unreadSpecProblems(located.unreadSpecMarks));
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
   const claims = readClaims(located.formulas, { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) }, problems);

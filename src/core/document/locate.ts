@@ -3,7 +3,7 @@
 // throws: whatever goes wrong becomes a located Problem, because a checker
 // that dies on a half-typed document shows the user nothing at all.
 
-import { LineIndex, type Problem } from '../source';
+import { LineIndex, type Problem, type Range } from '../source';
 import { locateLatexRaw } from './locateLatex';
 import { collectFormulaMacros, type Macros } from './locateMacros';
 import { locateMarkdownRaw } from './locateMarkdown';
@@ -68,6 +68,20 @@ export interface DocumentReading extends LocatedMath {
   readonly language: DocumentLanguage;
   /** The network spec blocks (```mlp fences, `% mlp:` lines), in document order. */
   readonly specBlocks: readonly DocumentSpecBlock[];
+  /** Lines that look like a spec block's start but are not one (inside math, another fence, verbatim). */
+  readonly unreadSpecMarks: readonly Range[];
+}
+
+const SPEC_MARK: Record<DocumentLanguage, RegExp> = { markdown: /^[ \t>]*(?:`{3,}|~{3,})[ \t]*mlp\b.*$/gim, latex: /^[ \t]*%[ \t]*mlp:.*$/gm };
+
+function unreadSpecMarks(text: string, language: DocumentLanguage, index: LineIndex, blocks: readonly DocumentSpecBlock[]): Range[] {
+  const marks: Range[] = [];
+  for (const m of text.matchAll(SPEC_MARK[language])) {
+    const start = index.positionAt(m.index);
+    if (blocks.some((b) => b.range.start.line <= start.line && start.line <= b.range.end.line)) continue;
+    marks.push({ start, end: index.positionAt(m.index + m[0].length) });
+  }
+  return marks;
 }
 
 /**
@@ -86,11 +100,13 @@ export function readDocument(text: string, language: DocumentLanguage): Document
       // A formula holding only `\newcommand`s configures the renderer; it is not math to check.
       if (formula && collectFormulaMacros(formula.latex, macros)) formulas.push(formula);
     }
+    const specBlocks = raw.specBlocks.map((b) => buildSpecBlock(text, index, b));
     return {
       language,
       formulas,
       macros,
-      specBlocks: raw.specBlocks.map((b) => buildSpecBlock(text, index, b)),
+      specBlocks,
+      unreadSpecMarks: /mlp/i.test(text) ? unreadSpecMarks(text, language, index, specBlocks) : [],
       problems: raw.problems.map((p) => buildProblem(index, p)),
     };
   } catch (error) {
@@ -101,6 +117,7 @@ export function readDocument(text: string, language: DocumentLanguage): Document
       formulas: [],
       macros: {},
       specBlocks: [],
+      unreadSpecMarks: [],
       problems: [
         {
           range: { start, end: start },
