@@ -1,5 +1,5 @@
 // The checker's public surface.
 export { checkDocument, type CheckMemory, type CheckOptions, type RememberedEvaluation } from './document';
-export { reportJson, summarize } from './report';
+export { describeNetworkSource, reportJson, summarize } from './report';
 export type { ClaimReport, DocumentReport, LayerState, NetworkSummary, StateQuantity, StateRef, Summary, SymbolBinding, Verdict, WorstValues } from './report';
 export { formatWhere } from './claimReport';

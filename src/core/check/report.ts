@@ -45,7 +45,7 @@ export interface ClaimReport {
   readonly latex: string;
   readonly kind: ClaimKind;
   readonly status: Verdict;
-  /** Largest relative error against the engine (DESIGN.md measure). */
+  /** Largest relative error against the engine (docs/verdicts.md measure). */
   readonly maxRelError?: number;
   /** Largest relative error against central finite differences, when gradients are involved. */
   readonly differencesRelError?: number;
@@ -83,7 +83,12 @@ export interface LayerState {
 }
 
 export interface NetworkSummary {
+  /** 'document': a spec block of the document; 'file': a `.mlp` file (an `mlp:` reference or --network); 'default': no spec. */
   readonly source: 'document' | 'file' | 'default';
+  /** Where in the document the network is given: the spec block declaring it, or the `mlp:` reference line. */
+  readonly range?: Range;
+  /** The `.mlp` file the network was read from (source 'file'). */
+  readonly path?: string;
   readonly layers: readonly number[];
   readonly activations: readonly Activation[];
   readonly loss: LossKind;
@@ -121,11 +126,11 @@ export function summarize(claims: readonly ClaimReport[]): Summary {
   return { ok: count('ok'), mismatch: count('mismatch'), unchecked: count('unchecked'), definition: count('definition') };
 }
 
-/** The CLI's JSON view (DESIGN.md "Command-line contract"): lines and columns one-based. */
+/** The CLI's JSON view (docs/cli-json.md, kept in step by test/unit/docs.cliJson.test.ts): lines and columns one-based. */
 export function reportJson(report: DocumentReport): object {
   return {
     file: report.file,
-    network: report.network ?? null,
+    network: report.network ? networkJson(report.network) : null,
     seed: report.seed,
     samples: report.samples,
     claims: report.claims.map((c) => ({
@@ -143,6 +148,32 @@ export function reportJson(report: DocumentReport): object {
     problems: report.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.column + 1, severity: p.severity, message: p.message })),
     summary: report.summary,
   };
+}
+
+/** The network and where it came from; `line` is one-based, present when the document itself names the network. */
+function networkJson(network: NetworkSummary): object {
+  const { range, path, ...rest } = network;
+  return {
+    source: rest.source,
+    ...(range ? { line: range.start.line + 1 } : {}),
+    ...(path !== undefined ? { path } : {}),
+    layers: rest.layers,
+    activations: rest.activations,
+    loss: rest.loss,
+  };
+}
+
+/** How the report names the network's origin: "document spec at line 12", "file net.mlp (mlp: at line 3)", "default network (no spec in the document)". */
+export function describeNetworkSource(network: NetworkSummary): string {
+  const line = network.range ? network.range.start.line + 1 : undefined;
+  switch (network.source) {
+    case 'document':
+      return line === undefined ? 'document spec' : `document spec at line ${line}`;
+    case 'file':
+      return `file ${network.path ?? '(unknown)'}${line === undefined ? '' : ` (referenced at line ${line})`}`;
+    case 'default':
+      return 'default network (no network spec in this document)';
+  }
 }
 
 /** JSON has no NaN or Infinity. */
