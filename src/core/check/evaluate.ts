@@ -7,7 +7,8 @@ import type { Claim, Expr } from '../math';
 import type { Environment } from './conventions';
 import type { InstanceContext } from './context';
 import { NotApplicable, Uncheckable } from './errors';
-import { evaluateNode } from './functions';
+import { BUDGET, evaluateNode } from './functions';
+import { DEFAULT_LIMITS, EvaluationBudget, type CheckLimits } from './limits';
 import { indexVariable, layerVariable, Lowerer, randomVariable, type BindingUse, type LowerOptions } from './lower';
 import { entries, filled, sameShape, ShapeError, shapeOf, transpose, type Value } from './values';
 import { analyzeVariables, type ClaimVariables } from './variables';
@@ -65,6 +66,9 @@ export interface EvaluateOptions {
   /** Free-index assignments per layer and instance before sampling kicks in. */
   readonly maxAssignments?: number;
   readonly lower?: LowerOptions;
+  readonly limits?: CheckLimits;
+  /** When the document's time runs out (ms since the epoch). */
+  readonly documentDeadline?: number;
 }
 
 const MAX_ASSIGNMENTS = 256;
@@ -187,6 +191,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
   let differencesRelError: number | undefined;
   let shapeError: string | undefined;
   let sampled: { checked: number; total: number } | undefined;
+  const budget = new EvaluationBudget(options.limits ?? DEFAULT_LIMITS, options.documentDeadline);
 
   const record = (result: AssignmentResult, values: Evaluated) => {
     results.push(result);
@@ -212,7 +217,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
   }
 
   function evaluateAssignments(ctx: InstanceContext, sample: number): void {
-    const scope = new Map<string, unknown>([['ctx', ctx]]);
+    const scope = new Map<string, unknown>([['ctx', ctx], [BUDGET, budget]]);
     const rng = createRng(1000 + sample);
     setRandomArguments(scope, vars, sample);
     const L = ctx.lastLayer;
@@ -232,6 +237,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
           if (range) return [index, evaluateNode(range.from, scope) as number, evaluateNode(range.to, scope) as number] as const;
           return [index, 1, evaluateNode(compiled.rangeHints.get(index)!, scope) as number] as const;
         });
+        for (const [index, from, to] of indexRanges) budget.range(index, to - from + 1);
         const total = indexRanges.reduce((n, [, from, to]) => n * Math.max(0, to - from + 1), 1);
         const assignments: Record<string, number>[] =
           total <= maxAssignments
@@ -239,6 +245,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
             : Array.from({ length: maxAssignments }, () => Object.fromEntries(indexRanges.map(([name, from, to]) => [name, from + rng.int(to - from + 1)])));
         if (total > maxAssignments) sampled = { checked: maxAssignments, total };
         for (const indices of assignments) {
+          budget.spend();
           for (const [name, value] of Object.entries(indices)) scope.set(indexVariable(name), value);
           if (!compiled.conditions.every((c) => truthy(evaluateNode(c, scope)))) continue;
           const values = evaluateBoth(compiled, scope, ctx);

@@ -7,6 +7,10 @@ import type { InstanceContext } from './context';
 import { NotApplicable, Uncheckable } from './errors';
 import * as V from './values';
 import type { Value } from './values';
+import { DEFAULT_LIMITS, EvaluationBudget } from './limits';
+
+/** The scope entry holding the claim's EvaluationBudget. */
+export const BUDGET = 'budget';
 
 export const math = create({ FunctionNodeDependencies, SymbolNodeDependencies, ConstantNodeDependencies });
 
@@ -87,14 +91,59 @@ const RELATIONS: Record<string, (a: number, b: number) => boolean> = {
   '>=': (a, b) => a >= b,
 };
 
+/** The scope variables a sum reads besides its own index (found once per node). */
+const sumInputs = new WeakMap<MathNode, readonly string[]>();
+/** The last value of each sum, with the inputs it was computed from. */
+const lastSum = new WeakMap<MathNode, { readonly inputs: readonly unknown[]; readonly value: Value }>();
+
+function inputsOfSum(body: MathNode, bounds: readonly MathNode[], index: string): readonly string[] {
+  let names = sumInputs.get(body);
+  if (!names) {
+    const found = new Set<string>();
+    for (const node of [body, ...bounds]) {
+      node.traverse((n, path) => {
+        if (n.type === 'SymbolNode' && path !== 'fn') found.add((n as unknown as { name: string }).name);
+      });
+    }
+    found.delete(index);
+    names = [...found];
+    sumInputs.set(body, names);
+  }
+  return names;
+}
+
+/** The budget of the claim being evaluated; a scope without one (a diagnosis probe) gets the default. */
+function budgetOf(scope: Scope): EvaluationBudget {
+  let budget = scope.get(BUDGET) as EvaluationBudget | undefined;
+  if (!budget) {
+    budget = new EvaluationBudget(DEFAULT_LIMITS);
+    scope.set(BUDGET, budget);
+  }
+  return budget;
+}
+
+/**
+ * Σ over an index. A sum that does not read an enclosing sum's index (the
+ * inner sum of `Σ_c I(y=c) log Σ_c …` shadows c) has the same value on every
+ * outer term: it is computed once, not once per term (×C per nesting level).
+ */
 function sumOver(args: MathNode[], _math: unknown, scope: Scope): Value {
   const [nameNode, fromNode, toNode, body] = args;
   const name = (nameNode as unknown as { value: string }).value;
+  const inputs = inputsOfSum(body, [fromNode, toNode], name).map((n) => scope.get(n));
+  const last = lastSum.get(body);
+  if (last && last.inputs.length === inputs.length && last.inputs.every((v, k) => v === inputs[k])) return last.value;
   const from = scalar(evaluateNode(fromNode, scope));
   const to = scalar(evaluateNode(toNode, scope));
   if (!Number.isInteger(from) || !Number.isInteger(to)) throw new V.ShapeError(`the bounds of a sum over ${name} must be whole numbers (got ${from} to ${to})`);
+  const budget = budgetOf(scope);
+  budget.range(`the sum over ${name.replace(/^i_/, '')}`, to - from + 1);
   let total: Value = 0;
-  for (let i = from; i <= to; i++) total = V.add(total, withVariable(scope, name, i, () => evaluateNode(body, scope)));
+  for (let i = from; i <= to; i++) {
+    budget.spend();
+    total = V.add(total, withVariable(scope, name, i, () => evaluateNode(body, scope)));
+  }
+  lastSum.set(body, { inputs, value: total });
   return total;
 }
 sumOver.rawArgs = true;
@@ -114,6 +163,7 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
   const at = (flat: number): Value => {
     const v = base.data[flat];
     const h = 1e-6 * Math.max(Math.abs(v), 0.1);
+    budgetOf(scope).spend(2);
     const up = withVariable(scope, 'ctx', ctx.perturbed({ quantity, layer }, flat, v + h), () => evaluateNode(ofNode, scope));
     const down = withVariable(scope, 'ctx', ctx.perturbed({ quantity, layer }, flat, v - h), () => evaluateNode(ofNode, scope));
     return V.divide(V.subtract(up, down), 2 * h);
