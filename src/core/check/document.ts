@@ -11,6 +11,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
+import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, type CheckLimits } from './limits';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -24,6 +25,8 @@ export interface CheckOptions {
   /** A spec that replaces the document's network (the CLI's --network). */
   readonly network?: { readonly text: string; readonly path: string };
   readonly tolerance?: Tolerance;
+  /** Raises or lowers any of the limits (check/limits.ts DEFAULT_LIMITS). */
+  readonly limits?: Partial<CheckLimits>;
 }
 
 /** Every formula's claims in document order, continuations (a display starting with `=`) joined to the claim before. */
@@ -104,6 +107,10 @@ function instances(net: NetworkConfig, seed: number, samples: number): InstanceC
 
 export function checkDocument(text: string, options: CheckOptions): DocumentReport {
   const problems: Problem[] = [];
+  const limits = limitsWith(options.limits);
+  const deadline = Date.now() + limits.millisecondsPerDocument;
+  const tooLarge = documentLimitProblem(text, limits);
+  if (tooLarge) return { file: options.path, seed: options.seed ?? 1, samples: options.samples ?? 3, claims: [], problems: [tooLarge], summary: summarize([]) };
   const located = locateMath(text, options.language);
   problems.push(...located.problems);
   const documentSpec = resolveDocumentSpec(text, { kind: options.language, path: options.path, readFile: options.readFile });
@@ -118,8 +125,11 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   }
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
-  const claims = readClaims(located.formulas, located.macros, problems);
-  const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
+  const claims = readClaims(formulasWithinLimits(located.formulas, limits, problems), located.macros, problems);
+  let net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
+  const overLimits = net ? networkLimitProblems(spec, net, samples, limits) : [];
+  problems.push(...overLimits);
+  if (overLimits.length > 0) net = undefined;
 
   const root = new Environment();
   const env = new Environment(undefined, lossNames(claims.map((c) => c.claim), (name) => root.lookup(name)));
@@ -130,15 +140,17 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     return { file: options.path, seed, samples, claims: reports, problems, summary: summarize(reports) };
   }
   const contexts = instances(net, seed, samples);
-  const reports: ClaimReport[] = claims.map((located) => {
+  const reports: ClaimReport[] = claims.map((located, n) => {
     const { claim } = located;
+    if (n >= limits.claims) return uncheckedReport(located, `not checked: this document has ${claims.length} claims, more than the limit of ${limits.claims}`, 'limit-claims');
+    if (Date.now() > deadline) return uncheckedReport(located, `not checked: the time for checking this document (${limits.millisecondsPerDocument} ms) ran out before this claim`, 'limit-time');
     const defined = definedSymbol(claim, env);
     if (defined) {
       const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
       env.bind(defined.name, templateOf(defined, claim.rhs, located.latex, `definition on line ${line}`));
       return definitionReport(located, env);
     }
-    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
+    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance, limits, documentDeadline: deadline });
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
     return claimReport(located, evaluation, diagnosis, env);
   });

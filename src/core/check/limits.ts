@@ -2,7 +2,10 @@
 // whatever runs the check (the editor's worker, the CLI). Each limit, when
 // hit, becomes a located message on the construct that exceeds it; nothing
 // is cut silently. CheckOptions.limits overrides any of them.
-import { formatCount as formatLimit, SPEC_LIMITS } from '../netspec';
+import type { Formula } from '../document';
+import type { NetworkConfig } from '../engine';
+import { countParameters, formatCount as formatLimit, SPEC_LIMITS, type DenseStatement, type InputStatement, type ParsedSpec } from '../netspec';
+import { LineIndex, type Problem, type Range } from '../source';
 import { Uncheckable } from './errors';
 
 export interface CheckLimits {
@@ -29,7 +32,7 @@ export interface CheckLimits {
 }
 
 export const DEFAULT_LIMITS: CheckLimits = {
-  documentChars: 5_000_000,
+  documentChars: 2_000_000,
   formulaChars: 20_000,
   formulaNesting: 100,
   claims: 5_000,
@@ -37,7 +40,7 @@ export const DEFAULT_LIMITS: CheckLimits = {
   evaluationsPerClaim: 2_000_000,
   millisecondsPerClaim: 5_000,
   millisecondsPerDocument: 60_000,
-  parameters: SPEC_LIMITS.maxParameters,
+  parameters: 5_000_000,
   width: SPEC_LIMITS.maxWidth,
   layers: SPEC_LIMITS.maxLayers,
   checkMemoryBytes: 512 * 1024 * 1024,
@@ -73,7 +76,7 @@ export class EvaluationBudget {
     if (before >> 8 !== this.steps >> 8 && Date.now() > this.deadline) {
       throw new Uncheckable(
         this.deadline === this.documentDeadline
-          ? 'the time for checking this document ran out before this claim'
+          ? 'the time for checking this document ran out while checking this claim'
           : `checking this claim took more than ${formatLimit(this.limits.millisecondsPerClaim)} ms (the limit per claim)`,
       );
     }
@@ -85,4 +88,116 @@ export class EvaluationBudget {
       throw new Uncheckable(`${index} runs over ${formatLimit(count)} values, more than the limit of ${formatLimit(this.limits.indexRange)}`);
     }
   }
+}
+
+/** Bytes one random instance takes per parameter: the parameters, their gradient, and a perturbed copy. */
+const BYTES_PER_PARAMETER = 3 * 8;
+
+export function estimatedCheckBytes(parameters: number, samples: number): number {
+  return parameters * BYTES_PER_PARAMETER * samples;
+}
+
+const problem = (range: Range, code: string, message: string): Problem => ({ range, severity: 'error', code, message });
+
+/**
+ * The network against the check's limits, located at the spec line that
+ * crosses each one (at the `mlp:` reference when the layers are in a file).
+ * The spec parser refuses anything above its hard ceilings (SPEC_LIMITS) by
+ * itself; these are the lower, adjustable limits of one check.
+ */
+export function networkLimitProblems(spec: ParsedSpec, net: NetworkConfig, samples: number, limits: CheckLimits): Problem[] {
+  const dense = spec.statements.filter((s): s is DenseStatement => s.kind === 'dense');
+  const input = spec.statements.find((s): s is InputStatement => s.kind === 'input');
+  const fallback = spec.includes[0]?.range ?? input?.range ?? dense[0]?.range;
+  if (!fallback) return [];
+  const inFile = dense.length === 0;
+  const at = (r: Range | undefined): Range => (inFile ? fallback : (r ?? fallback));
+  const problems: Problem[] = [];
+  if (net.layers.length > limits.layers) {
+    problems.push(problem(at(dense[limits.layers]?.keywordRange), 'limit-layers', `the network has ${net.layers.length} layers, more than the limit of ${limits.layers}`));
+  }
+  const widths = [net.inputSize, ...net.layers.map((l) => l.units)];
+  const widest = widths.findIndex((w) => w > limits.width);
+  if (widest >= 0) {
+    const where = widest === 0 ? input?.valueRange : dense[widest - 1]?.unitsRange;
+    problems.push(problem(at(where), 'limit-width', `a layer of ${formatLimit(widths[widest])} units is wider than the limit of ${formatLimit(limits.width)}`));
+  }
+  let running = 0;
+  for (let l = 0; l < net.layers.length; l++) {
+    running += net.layers[l].units * (widths[l] + 1);
+    if (running > limits.parameters) {
+      const total = countParameters(net.inputSize, net.layers.map((x) => x.units));
+      problems.push(problem(at(dense[l]?.unitsRange), 'limit-parameters', `the network has ${formatLimit(total)} parameters, more than the limit of ${formatLimit(limits.parameters)} for one check`));
+      return problems; // the memory estimate would only repeat it
+    }
+  }
+  const bytes = estimatedCheckBytes(running, samples);
+  if (bytes > limits.checkMemoryBytes) {
+    const samplesLine = spec.statements.find((s) => s.kind === 'samples');
+    problems.push(
+      problem(
+        samplesLine && !inFile ? samplesLine.range : at(dense[dense.length - 1]?.range),
+        'limit-memory',
+        `checking ${samples} samples of a ${formatLimit(running)}-parameter network needs about ${megabytes(bytes)} MB, more than the limit of ${megabytes(limits.checkMemoryBytes)} MB: use fewer samples or a smaller network`,
+      ),
+    );
+  }
+  return problems;
+}
+
+const megabytes = (bytes: number): string => formatLimit(Math.ceil(bytes / (1024 * 1024)));
+
+/** The document as a whole: refused, at the first character over the limit, when it is too long. */
+export function documentLimitProblem(text: string, limits: CheckLimits): Problem | undefined {
+  if (text.length <= limits.documentChars) return undefined;
+  const at = new LineIndex(text).positionAt(limits.documentChars);
+  return problem(
+    { start: at, end: at },
+    'limit-document',
+    `this document has ${formatLimit(text.length)} characters, more than the limit of ${formatLimit(limits.documentChars)}; it is not checked (split it, or raise the limit)`,
+  );
+}
+
+const OPENERS = /\\left\b|\\begin\{|[{([]/y;
+const CLOSERS = /\\right\b|\\end\{|[})\]]/y;
+
+/** The offset where a formula's nesting first goes deeper than `max`, if it does. Escaped braces count too: they nest as well. */
+export function nestingOverflow(latex: string, max: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < latex.length; i++) {
+    OPENERS.lastIndex = i;
+    CLOSERS.lastIndex = i;
+    if (OPENERS.test(latex)) {
+      if (++depth > max) return i;
+    } else if (CLOSERS.test(latex)) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** Formulas within the length and nesting limits; the others are reported where they cross the limit and left out. */
+export function formulasWithinLimits(formulas: readonly Formula[], limits: CheckLimits, problems: Problem[]): Formula[] {
+  return formulas.filter((f) => {
+    if (f.latex.length > limits.formulaChars) {
+      const start = f.toPosition(0);
+      problems.push({
+        range: { start, end: f.toPosition(limits.formulaChars) },
+        severity: 'warning',
+        code: 'limit-formula-length',
+        message: `this formula has ${formatLimit(f.latex.length)} characters, more than the limit of ${formatLimit(limits.formulaChars)}; it is not checked`,
+      });
+      return false;
+    }
+    const deep = nestingOverflow(f.latex, limits.formulaNesting);
+    if (deep !== undefined) {
+      const at = f.toPosition(deep);
+      problems.push({
+        range: { start: at, end: f.toPosition(deep + 1) },
+        severity: 'warning',
+        code: 'limit-formula-nesting',
+        message: `this formula nests deeper than ${limits.formulaNesting} levels here; it is not checked`,
+      });
+      return false;
+    }
+    return true;
+  });
 }
