@@ -21,6 +21,9 @@ export interface CheckResponse {
   readonly malformed?: string;
 }
 
+// Loaded: the pool starts a document's clock only now, so start-up is never charged to a document.
+parentPort!.postMessage('ready');
+
 parentPort!.on('message', ({ id, text, language }: CheckRequest) => {
   const start = performance.now();
   let response: CheckResponse;

@@ -16,13 +16,21 @@ export interface Outcome {
 const WORKER = join(__dirname, 'checkWorker.cjs');
 
 class Slot {
-  private worker = Slot.spawn();
+  private worker!: Worker;
+  private ready!: Promise<void>;
 
-  private static spawn(): Worker {
-    return new Worker(WORKER, { execArgv: [] });
+  constructor() {
+    this.spawn();
   }
 
-  run(request: CheckRequest, budgetMs: number): Promise<CheckResponse | 'overrun' | { crashed: string }> {
+  private spawn(): void {
+    const worker = new Worker(WORKER, { execArgv: [] });
+    this.worker = worker;
+    this.ready = new Promise((resolve) => worker.once('message', () => resolve()));
+  }
+
+  async run(request: CheckRequest, budgetMs: number): Promise<CheckResponse | 'overrun' | { crashed: string }> {
+    await this.ready;
     return new Promise((resolve) => {
       const done = (result: CheckResponse | 'overrun' | { crashed: string }) => {
         clearTimeout(timer);
@@ -32,12 +40,12 @@ class Slot {
       };
       const onMessage = (response: CheckResponse) => done(response);
       const onError = (error: Error) => {
-        this.worker = Slot.spawn();
+        this.spawn();
         done({ crashed: error.stack ?? error.message });
       };
       const timer = setTimeout(() => {
         void this.worker.terminate();
-        this.worker = Slot.spawn();
+        this.spawn();
         done('overrun');
       }, budgetMs);
       this.worker.on('message', onMessage);

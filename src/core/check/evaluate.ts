@@ -8,6 +8,7 @@ import type { Environment } from './conventions';
 import type { InstanceContext } from './context';
 import { NotApplicable, Uncheckable } from './errors';
 import { BUDGET, evaluateNode } from './functions';
+import { explainNonFinite } from './hazards';
 import { DEFAULT_LIMITS, EvaluationBudget, type CheckLimits } from './limits';
 import { indexVariable, layerVariable, Lowerer, randomVariable, type BindingUse, type LowerOptions } from './lower';
 import { entries, filled, sameShape, ShapeError, shapeOf, transpose, type Value } from './values';
@@ -48,6 +49,8 @@ export type ClaimEvaluation =
       readonly uses: readonly BindingUse[];
       readonly skipped: readonly string[];
       readonly sampledAssignments?: { readonly checked: number; readonly total: number };
+      /** Cases left out because a side is not a finite number: the first, described. */
+      readonly notFinite?: string;
       readonly compiled: CompiledClaim;
     };
 
@@ -191,6 +194,8 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
   let differencesRelError: number | undefined;
   let shapeError: string | undefined;
   let sampled: { checked: number; total: number } | undefined;
+  /** The first case left out because a side is not a finite number, described. */
+  let notFinite: string | undefined;
   const budget = new EvaluationBudget(options.limits ?? DEFAULT_LIMITS, options.documentDeadline);
 
   const record = (result: AssignmentResult, values: Evaluated) => {
@@ -249,6 +254,15 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
           for (const [name, value] of Object.entries(indices)) scope.set(indexVariable(name), value);
           if (!compiled.conditions.every((c) => truthy(evaluateNode(c, scope)))) continue;
           const values = evaluateBoth(compiled, scope, ctx);
+          const side = nonFiniteSide(values);
+          if (side) {
+            // Not a number to compare: neither ✓ nor ✗ on this case (an overflow is not a wrong derivation).
+            if (!notFinite) {
+              const why = explainNonFinite(side === 'left' ? compiled.lhs : compiled.rhs, scope);
+              notFinite = `the ${side} side is not finite at sample ${sample + 1}${formatIndices(indices)}${why ? ` (${why})` : ''}`;
+            }
+            continue;
+          }
           const assignment: Record<string, number> = { ...layers, ...indices };
           if (typeof ctx.label === 'number' && compiled.vars.freeIndices.length > 0) assignment.y = ctx.label + 1;
           const { relError, passed } = compare(values.lhs, values.rhs, tolerance);
@@ -277,6 +291,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     }
   }
 
+  if (!worst && notFinite) return { status: 'unchecked', reason: new Uncheckable(notFinite), uses };
   if (!worst) {
     const reasons = [...skipped, ...quietlySkipped];
     const why = reasons.length > 0 ? `no layer where every quantity of the claim exists (${reasons[0]})` : 'no index value satisfies its conditions';
@@ -294,9 +309,24 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     uses,
     skipped: [...skipped],
     sampledAssignments: sampled,
+    ...(notFinite ? { notFinite } : {}),
     compiled,
   };
 }
+
+/** Which side is not a finite number here; undefined when both are (or both are the same infinity). */
+function nonFiniteSide(values: Evaluated): 'left' | 'right' | undefined {
+  const u = entries(values.lhs);
+  const v = entries(values.rhs);
+  if (u.every(Number.isFinite) && v.every(Number.isFinite)) return undefined;
+  if (u.length === v.length && u.every((x, i) => Object.is(x, v[i]))) return undefined;
+  return u.every(Number.isFinite) ? 'right' : 'left';
+}
+
+const formatIndices = (indices: Record<string, number>): string => {
+  const names = Object.keys(indices);
+  return names.length === 0 ? '' : `, ${names.map((n) => `${n} = ${indices[n]}`).join(', ')}`;
+};
 
 function evaluateBoth(compiled: CompiledClaim, scope: Map<string, unknown>, ctx: InstanceContext): Evaluated {
   const lhs = evaluateNode(compiled.lhs, scope);

@@ -32,7 +32,7 @@ export interface CheckLimits {
 }
 
 export const DEFAULT_LIMITS: CheckLimits = {
-  documentChars: 2_000_000,
+  documentChars: 500_000,
   formulaChars: 20_000,
   formulaNesting: 100,
   claims: 5_000,
