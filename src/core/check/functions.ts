@@ -149,6 +149,25 @@ function sumOver(args: MathNode[], _math: unknown, scope: Scope): Value {
 sumOver.rawArgs = true;
 
 /**
+ * Whether the slopes on either side of the point disagree: the step crosses
+ * a kink, and the central difference is an average of two slopes that
+ * neither side of the claim means (a false ✗ by accident of sampling).
+ * Smooth functions differ by about f''·h, far below the threshold.
+ */
+function straddlesKink(up: Value, centre: Value, down: Value, h: number): boolean {
+  const u = V.entries(up);
+  const c = V.entries(centre);
+  const d = V.entries(down);
+  if (u.length !== c.length || d.length !== c.length) return false;
+  for (let i = 0; i < c.length; i++) {
+    const forward = (u[i] - c[i]) / h;
+    const backward = (c[i] - d[i]) / h;
+    if (Math.abs(forward - backward) > 1e-3 * Math.max(Math.abs(forward), Math.abs(backward)) + 1e-5 * Math.max(1, Math.abs(c[i]))) return true;
+  }
+  return false;
+}
+
+/**
  * d(of)/d(target entry) by central differences on perturbed instances: the
  * derivative of anything (not only the loss) with respect to one entry, or
  * to every entry of a quantity when no index is given.
@@ -166,8 +185,13 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
     budgetOf(scope).spend(2);
     const up = withVariable(scope, 'ctx', ctx.perturbed({ quantity, layer }, flat, v + h), () => evaluateNode(ofNode, scope));
     const down = withVariable(scope, 'ctx', ctx.perturbed({ quantity, layer }, flat, v - h), () => evaluateNode(ofNode, scope));
+    centre ??= evaluateNode(ofNode, scope);
+    if (straddlesKink(up, centre, down, h)) {
+      throw new NotApplicable('a derivative is taken within the finite-difference step of a kink (a ReLU at 0, say), where it has no single value', true);
+    }
     return V.divide(V.subtract(up, down), 2 * h);
   };
+  let centre: Value | undefined;
   if (indices.length > 0) {
     V.entry(base, indices, () => `${quantity}^${layer}`); // range check with a readable message
     const [i, j] = indices.length === 1 ? [indices[0], 1] : indices;
