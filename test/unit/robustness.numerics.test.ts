@@ -7,7 +7,7 @@ import { checkDocument } from '../../src/core/check';
 import { InstanceContext } from '../../src/core/check/context';
 import { Environment } from '../../src/core/check/conventions';
 import { evaluateClaim } from '../../src/core/check/evaluate';
-import { drawInstance, forward } from '../../src/core/engine';
+import { drawInstance, forward, type Matrix } from '../../src/core/engine';
 import { parseFormula } from '../../src/core/math';
 
 const only = (latex: string) => {
@@ -69,7 +69,7 @@ describe('numerical hazards in a claim', () => {
       }
       return InstanceContext.of(instance, 0.1);
     });
-    assert.ok(Math.abs(contexts[0].value('z', 1).data[0]) < 1e-12);
+    assert.ok(Math.abs((contexts[0].value('z', 1) as Matrix).data[0]) < 1e-12);
     const [claim] = parseFormula('\\frac{\\partial o^1_1}{\\partial z^1_1} = [z^1_1 > 0]').claims;
     const evaluation = evaluateClaim(claim, new Environment(), contexts);
     // Central differences at the kink give 0.5, which is neither 0 nor 1: without the guard this is a ✗.

@@ -20,6 +20,8 @@ export interface CheckOptions {
   /** The document's path or URI: named in the report, and the base of `mlp:` references. */
   readonly path?: string;
   readonly readFile?: ReadFile;
+  /** The workspace folder: `mlp:` references outside it are refused (SECURITY.md). */
+  readonly root?: string;
   readonly seed?: number;
   readonly samples?: number;
   /** A spec that replaces the document's network (the CLI's --network). */
@@ -113,7 +115,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   if (tooLarge) return { file: options.path, seed: options.seed ?? 1, samples: options.samples ?? 3, claims: [], problems: [tooLarge], summary: summarize([]) };
   const located = locateMath(text, options.language);
   problems.push(...located.problems);
-  const documentSpec = resolveDocumentSpec(text, { kind: options.language, path: options.path, readFile: options.readFile });
+  const documentSpec = resolveDocumentSpec(text, { kind: options.language, path: options.path, readFile: options.readFile, root: options.root });
   problems.push(...documentSpec.problems);
   let spec = documentSpec.spec;
   let source: NetworkSummary['source'] = documentSpec.source;
