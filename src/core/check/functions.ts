@@ -261,4 +261,22 @@ const FUNCTIONS = {
 
 math.import(FUNCTIONS, { override: true });
 
+/**
+ * Defence in depth (SECURITY.md): lowered trees only ever name FUNCTIONS, but
+ * should a name from a document ever reach mathjs, nothing that parses,
+ * evaluates strings or changes the instance is there to be called.
+ */
+const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'derivative', 'resolve', 'reviver', 'config', 'create', 'chain'] as const;
+math.import(
+  Object.fromEntries(
+    DISABLED.map((name) => [
+      name,
+      () => {
+        throw new Error(`${name} is disabled`);
+      },
+    ]),
+  ),
+  { override: true },
+);
+
 export type FunctionName = keyof typeof FUNCTIONS;
