@@ -11,7 +11,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
-import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, type CheckLimits } from './limits';
+import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, networkRange, type CheckLimits } from './limits';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -137,11 +137,20 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   const env = new Environment(undefined, lossNames(claims.map((c) => c.claim), (name) => root.lookup(name)));
   bindLets(env, spec.lets, problems);
 
-  if (!net) {
-    const reports = claims.map((c) => uncheckedReport(c, 'the network spec of this document has errors; fix them to check this claim', 'spec-error'));
+  const withoutNetwork = (why: string): DocumentReport => {
+    const reports = claims.map((c) => uncheckedReport(c, why, 'spec-error'));
     return { file: options.path, seed, samples, claims: reports, problems, summary: summarize(reports) };
+  };
+  if (!net) return withoutNetwork('the network spec of this document has errors; fix them to check this claim');
+  let contexts: InstanceContext[];
+  try {
+    contexts = instances(net, seed, samples);
+  } catch (error) {
+    // The engine could not draw an instance (every ReLU input kept away from 0 is improbable in a very wide layer).
+    const message = `cannot check with this network: ${error instanceof Error ? error.message : String(error)}`;
+    problems.push({ range: networkRange(spec), severity: 'error', code: 'no-instance', message });
+    return withoutNetwork(message);
   }
-  const contexts = instances(net, seed, samples);
   const reports: ClaimReport[] = claims.map((located, n) => {
     const { claim } = located;
     if (n >= limits.claims) return uncheckedReport(located, `not checked: this document has ${claims.length} claims, more than the limit of ${limits.claims}`, 'limit-claims');

@@ -99,6 +99,13 @@ export function estimatedCheckBytes(parameters: number, samples: number): number
 
 const problem = (range: Range, code: string, message: string): Problem => ({ range, severity: 'error', code, message });
 
+/** Where a document's network is declared: its first layer line, or the `mlp:` reference, or the top of the document. */
+export function networkRange(spec: ParsedSpec): Range {
+  const line = spec.statements.find((s) => s.kind === 'dense' || s.kind === 'input');
+  const at = spec.includes[0]?.range ?? line?.range;
+  return at ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+}
+
 /**
  * The network against the check's limits, located at the spec line that
  * crosses each one (at the `mlp:` reference when the layers are in a file).
