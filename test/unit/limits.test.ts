@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument } from '../../src/core/check';
 import { DEFAULT_LIMITS } from '../../src/core/check/limits';
+import { locateMath } from '../../src/core/document';
+import { largeDerivation } from '../fuzz/largeDocument';
 
 const check = (text: string, limits?: Parameters<typeof checkDocument>[1]['limits']) => checkDocument(text, { language: 'markdown', limits });
 const SMALL_NET = '```mlp\ninput 4\ndense 3 tanh\ndense 2 softmax\n```\n\n';
@@ -19,6 +21,15 @@ describe('limits of a check', function () {
     assert.ok(report.network, report.problems.map((p) => p.message).join('\n'));
     assert.deepEqual(report.problems.filter((p) => p.code?.startsWith('limit-')), []);
     assert.ok(report.summary.ok > 0);
+  });
+
+  it('keeps the 2,000-formula stress document (test/fuzz/largeDocument.ts) inside every default limit', () => {
+    const text = largeDerivation(2000);
+    const formulas = locateMath(text, 'markdown').formulas;
+    assert.equal(formulas.length, 2000);
+    assert.ok(text.length < DEFAULT_LIMITS.documentChars);
+    assert.ok(formulas.every((f) => f.latex.length < DEFAULT_LIMITS.formulaChars));
+    assert.ok(formulas.length < DEFAULT_LIMITS.claims, 'one claim per formula');
   });
 
   it('refuses a 10^9-parameter spec at its line, without allocating it', () => {
