@@ -4,7 +4,12 @@
 // (C^depth). Both now end with a located verdict; the mocha timeout is only a
 // hang guard, the cost curve is in bench/nesting.bench.ts.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCheck } from '../../src/cli/check';
 import { checkDocument } from '../../src/core/check';
+import { nestingOverflow } from '../../src/core/check/limits';
 
 /** `L = -y \log (1 - (1 - y) \log (1 - … o^{2}` with every parenthesis left open. */
 export function unclosedLogs(levels: number): string {
@@ -50,5 +55,32 @@ describe('documents that used to blow up exponentially', function () {
     assert.equal(claim.status, 'unchecked');
     assert.match(claim.message, /this formula needs more than 5,000 evaluations \(the limit per claim\)/);
     assert.equal(claim.focusRange.start.line, 6, 'located at the claim');
+  });
+
+  it('the CLI (gradcheck check) finishes both 40-level documents with their messages', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradcheck-blowups-'));
+    try {
+      const files = [join(dir, 'parens.md'), join(dir, 'sums.md')];
+      writeFileSync(files[0], unclosedLogs(40));
+      writeFileSync(files[1], nestedSums(40));
+      let stdout = '';
+      const out = { colour: false, write: (t: string) => void (stdout += t) };
+      const code = runCheck({ files, json: false }, out, out);
+      assert.equal(code, 0, stdout);
+      assert.match(stdout, /parens\.md:1 .*the parenthesis opened here is never closed/);
+      assert.match(stdout, /sums\.md:1 .*the right side is not finite at sample 1 \(log of a negative number\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('nesting depth of a formula', () => {
+  it('counts \\left( \\right) and \\begin{..} \\end{..} as one level each, and reports the offset that goes too deep', () => {
+    assert.equal(nestingOverflow('\\left('.repeat(40) + 'x' + '\\right)'.repeat(40), 40), undefined);
+    assert.equal(nestingOverflow('\\left('.repeat(41), 40), 40 * '\\left('.length);
+    assert.equal(nestingOverflow('\\begin{aligned}x\\end{aligned}'.repeat(50), 1), undefined);
+    assert.equal(nestingOverflow('\\begin{a}'.repeat(3), 2), 2 * '\\begin{a}'.length);
+    assert.equal(nestingOverflow('{'.repeat(5) + '}'.repeat(5) + '(((', 5), undefined, 'closing brings the depth back');
   });
 });

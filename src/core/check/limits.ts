@@ -165,18 +165,23 @@ export function documentLimitProblem(text: string, limits: CheckLimits): Problem
   );
 }
 
-const OPENERS = /\\left\b|\\begin\{|[{([]/y;
-const CLOSERS = /\\right\b|\\end\{|[})\]]/y;
+/** `\left(` is one level, not two: the delimiter after \left or \right is part of it. */
+const OPENER = /\\left(?:\\[a-zA-Z]+|\\.|[^a-zA-Z\\])?|\\begin\{[^{}]*\}|[{([]/y;
+const CLOSER = /\\right(?:\\[a-zA-Z]+|\\.|[^a-zA-Z\\])?|\\end\{[^{}]*\}|[})\]]/y;
 
 /** The offset where a formula's nesting first goes deeper than `max`, if it does. Escaped braces count too: they nest as well. */
 export function nestingOverflow(latex: string, max: number): number | undefined {
   let depth = 0;
-  for (let i = 0; i < latex.length; i++) {
-    OPENERS.lastIndex = i;
-    CLOSERS.lastIndex = i;
-    if (OPENERS.test(latex)) {
+  for (let i = 0; i < latex.length; ) {
+    OPENER.lastIndex = i;
+    CLOSER.lastIndex = i;
+    if (OPENER.test(latex)) {
       if (++depth > max) return i;
-    } else if (CLOSERS.test(latex)) depth = Math.max(0, depth - 1);
+      i = OPENER.lastIndex;
+    } else if (CLOSER.test(latex)) {
+      depth = Math.max(0, depth - 1);
+      i = CLOSER.lastIndex;
+    } else i++;
   }
   return undefined;
 }
