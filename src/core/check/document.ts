@@ -161,8 +161,9 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
       env.bind(defined.name, templateOf(defined, claim.rhs, located.latex, `definition on line ${line}`));
       return definitionReport(located, env);
     }
-    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance, limits, documentDeadline: deadline });
-    const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
+    const evaluateOptions = { tolerance: options.tolerance, limits, documentDeadline: deadline };
+    const evaluation = evaluateClaim(claim, env, contexts, evaluateOptions);
+    const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts, evaluateOptions) : undefined;
     return claimReport(located, evaluation, diagnosis, env);
   });
   return {
