@@ -41,7 +41,9 @@ describe('numerical hazards in a claim', () => {
   });
 
   it('a power that overflows on the left side', () => {
-    assert.equal(only('10^{400} = L').message, 'not checked: the left side is not finite at sample 1 (a power overflows)');
+    const claim = only('10^{400} = L');
+    assert.equal(claim.message, 'not checked: the left side is not finite at sample 1 (a power overflows)');
+    assert.deepEqual(claim.focusRange.start, { line: 0, column: 3 }, 'pointed at the left side');
   });
 
   it('some cases not finite: the verdict comes from the others, and the message says which was left out', () => {

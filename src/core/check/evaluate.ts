@@ -196,6 +196,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
   let sampled: { checked: number; total: number } | undefined;
   /** The first case left out because a side is not a finite number, described. */
   let notFinite: string | undefined;
+  let notFiniteSide: Expr | undefined;
   const budget = new EvaluationBudget(options.limits ?? DEFAULT_LIMITS, options.documentDeadline);
 
   const record = (result: AssignmentResult, values: Evaluated) => {
@@ -254,10 +255,11 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
           for (const [name, value] of Object.entries(indices)) scope.set(indexVariable(name), value);
           if (!compiled.conditions.every((c) => truthy(evaluateNode(c, scope)))) continue;
           const values = evaluateBoth(compiled, scope, ctx);
-          const side = nonFiniteSide(values);
+          const side = whichSideIsNotFinite(values);
           if (side) {
             // Not a number to compare: neither ✓ nor ✗ on this case (an overflow is not a wrong derivation).
             if (!notFinite) {
+              notFiniteSide = side === 'left' ? claim.lhs : claim.rhs;
               const why = explainNonFinite(side === 'left' ? compiled.lhs : compiled.rhs, scope);
               notFinite = `the ${side} side is not finite at sample ${sample + 1}${formatIndices(indices)}${why ? ` (${why})` : ''}`;
             }
@@ -291,7 +293,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     }
   }
 
-  if (!worst && notFinite) return { status: 'unchecked', reason: new Uncheckable(notFinite), uses };
+  if (!worst && notFinite) return { status: 'unchecked', reason: new Uncheckable(notFinite, notFiniteSide?.span), uses };
   if (!worst) {
     const reasons = [...skipped, ...quietlySkipped];
     const why = reasons.length > 0 ? `no layer where every quantity of the claim exists (${reasons[0]})` : 'no index value satisfies its conditions';
@@ -315,7 +317,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
 }
 
 /** Which side is not a finite number here; undefined when both are (or both are the same infinity). */
-function nonFiniteSide(values: Evaluated): 'left' | 'right' | undefined {
+function whichSideIsNotFinite(values: Evaluated): 'left' | 'right' | undefined {
   const u = entries(values.lhs);
   const v = entries(values.rhs);
   if (u.every(Number.isFinite) && v.every(Number.isFinite)) return undefined;
