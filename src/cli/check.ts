@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { checkDocument, describeNetworkSource, reportJson, type ClaimReport, type DocumentReport } from '../core/check';
 import { languageOfPath } from '../core/document';
+import { workspaceReader, workspaceRootOf } from '../node/workspaceFiles';
 import { formatError, paint, type Output } from './output';
 
 export interface CheckCommandOptions {
@@ -65,10 +66,13 @@ export function runCheck(options: CheckCommandOptions, out: Output, err: Output)
       exit = 2;
       continue;
     }
+    // `mlp:` references stay inside the workspace: the current directory, or the document's folder when it lies outside.
+    const root = workspaceRootOf(file);
     const report = checkDocument(text, {
       language,
       path: file,
-      readFile: readText,
+      root,
+      readFile: workspaceReader(root),
       seed: options.seed,
       samples: options.samples,
       network: network && { path: network.path, text: network.text! },

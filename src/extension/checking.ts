@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Summary } from '../core/check';
 import { CheckCancelled, CheckHost, type CheckResult } from './checkHost';
 import { readSettings } from './config';
-import { checkLanguage } from './documents';
+import { checkLanguage, workspaceRoot } from './documents';
 import type { Log } from './log';
 import type { ReportStore } from './reportStore';
 
@@ -66,7 +66,7 @@ export class GradientChecking implements vscode.Disposable {
     this.store.setChecking(document.uri, true);
     try {
       const settings = readSettings(document);
-      const result = await this.host.check({ key, text: document.getText(), language, path: document.uri.scheme === 'file' ? document.uri.fsPath : undefined, ...settings.check });
+      const result = await this.host.check({ key, text: document.getText(), language, path: document.uri.scheme === 'file' ? document.uri.fsPath : undefined, root: workspaceRoot(document.uri), ...settings.check });
       if (!this.tracked.has(key)) return undefined; // closed meanwhile
       this.store.setChecking(document.uri, this.host.isChecking(key));
       this.log.checked(displayName(document.uri), result);

@@ -1,5 +1,6 @@
 // Which documents GradCheck checks, and how to tell that one has math.
-import type * as vscode from 'vscode';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
 import { languageOfId, type DocumentLanguage } from '../core/document';
 
 export type CheckLanguage = DocumentLanguage | 'mlp';
@@ -14,4 +15,10 @@ export function mayHaveMath(text: string, language: CheckLanguage): boolean {
   if (language === 'mlp') return true;
   if (language === 'markdown') return /\$|```\s*math/.test(text);
   return /\$|\\\[|\\\(|\\begin\{(equation|align|gather|multline)/.test(text);
+}
+
+/** Where a document's `mlp:` references may point: its workspace folder, else its own folder; none for unsaved documents. */
+export function workspaceRoot(uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== 'file') return undefined;
+  return vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
 }

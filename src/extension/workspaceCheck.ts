@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CheckHost } from './checkHost';
 import { readSettings } from './config';
 import type { DiagnosticsPresenter } from './diagnostics';
-import { mayHaveMath, type CheckLanguage } from './documents';
+import { mayHaveMath, workspaceRoot, type CheckLanguage } from './documents';
 import type { Log } from './log';
 import { displayName } from './checking';
 
@@ -45,7 +45,7 @@ export async function checkWorkspace(host: CheckHost, presenter: DiagnosticsPres
         if (!mayHaveMath(text, language)) continue;
         try {
           const key = `workspace:${uri.toString()}`;
-          const result = await host.check({ key, text, language, path: uri.scheme === 'file' ? uri.fsPath : undefined, ...readSettings(uri).check });
+          const result = await host.check({ key, text, language, path: uri.scheme === 'file' ? uri.fsPath : undefined, root: workspaceRoot(uri), ...readSettings(uri).check });
           // Workspace files are checked once; the worker need not keep them.
           host.forget(key);
           log.checked(displayName(uri), result);

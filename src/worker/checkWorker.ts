@@ -2,21 +2,14 @@
 // a hard document never blocks the extension host. It keeps each open
 // document's parses between checks; the host stops and replaces it only
 // when a check runs past its time limit.
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { checkDocument, summarize, type DocumentReport } from '../core/check';
 import { parseSpec } from '../core/netspec';
+import { workspaceReader } from '../node/workspaceFiles';
 import { DocumentCache } from './documentCache';
 import type { CheckRequest, CheckResponse, WorkerRequest } from './protocol';
 
-function readFile(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 const cache = new DocumentCache();
 
@@ -28,10 +21,12 @@ function specFileReport(text: string, path: string | undefined): DocumentReport 
 
 function check(request: CheckRequest): CheckResponse {
   const started = performance.now();
-  const { seed, samples, tolerance, language, path, text } = request;
-  const inputKey = `${JSON.stringify({ seed, samples, tolerance, language, path })}\n${text}`;
+  const { seed, samples, tolerance, language, path, root, text } = request;
+  const inputKey = `${JSON.stringify({ seed, samples, tolerance, language, path, root })}\n${text}`;
+  // Without a folder (an untitled document) there is nothing to read: no reader, so `mlp:` references are not followed.
+  const readFile = root ? workspaceReader(root) : undefined;
   const { report, reuse } = cache.check(request.key, inputKey, (memory) =>
-    language === 'mlp' ? specFileReport(text, path) : checkDocument(text, { language, path, readFile, seed, samples, tolerance, memory }),
+    language === 'mlp' ? specFileReport(text, path) : checkDocument(text, { language, path, root, readFile, seed, samples, tolerance, memory }),
   );
   return { id: request.id, kind: 'report', report, checkMs: performance.now() - started, reuse };
 }

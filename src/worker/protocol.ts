@@ -19,6 +19,8 @@ export interface CheckRequest extends CheckSettings {
   readonly language: DocumentLanguage | 'mlp';
   /** A file-system path when the document is a file: `mlp:` references are resolved next to it. */
   readonly path?: string;
+  /** The workspace folder holding the document: `mlp:` references that leave it are refused. */
+  readonly root?: string;
 }
 
 /** The document closed: the worker drops what it kept for it. */

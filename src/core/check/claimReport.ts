@@ -170,6 +170,7 @@ export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, 
     }
   }
   if (evaluation.skipped.length > 0) message += `; layers left out: ${evaluation.skipped[0]}`;
+  if (evaluation.notFinite) message += `; cases left out: ${evaluation.notFinite}`;
   return {
     ...r,
     latex: located.latex,

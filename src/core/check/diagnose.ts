@@ -7,7 +7,7 @@ import type { Expr } from '../math';
 import type { Environment } from './conventions';
 import { displayName } from './conventions';
 import type { InstanceContext } from './context';
-import { compileClaim, evaluateClaim, setRandomArguments, type AssignmentResult, type ClaimEvaluation, type ClaimInput } from './evaluate';
+import { compileClaim, evaluateClaim, setRandomArguments, type AssignmentResult, type ClaimEvaluation, type ClaimInput, type EvaluateOptions } from './evaluate';
 import { evaluateNode } from './functions';
 import { indexVariable, layerVariable } from './lower';
 import { entries, isMatrix, sameShape, transpose, type Value } from './values';
@@ -92,7 +92,7 @@ function layerShift(claim: ClaimInput, evaluation: Failed, env: Environment, ctx
 }
 
 /** Two free indices exchanged on the right side (w_{jk} against a_j δ_k): the claim holds once they are swapped back. */
-function swappedIndices(claim: ClaimInput, evaluation: Failed, env: Environment, contexts: readonly InstanceContext[]): string | undefined {
+function swappedIndices(claim: ClaimInput, evaluation: Failed, env: Environment, contexts: readonly InstanceContext[], options: EvaluateOptions): string | undefined {
   const free = evaluation.compiled.vars.freeIndices;
   for (let i = 0; i < free.length; i++) {
     for (let j = i + 1; j < free.length; j++) {
@@ -100,19 +100,20 @@ function swappedIndices(claim: ClaimInput, evaluation: Failed, env: Environment,
       const placeholder: Expr = { kind: 'sym', name: '\\swap', indices: [], primes: 0, span: claim.rhs.span };
       const sym = (name: string): Expr => ({ kind: 'sym', name, indices: [], primes: 0, span: claim.rhs.span });
       const rhs = substitute(substitute(substitute(claim.rhs, a, placeholder), b, sym(a)), '\\swap', sym(b));
-      const retried = evaluateClaim({ ...claim, rhs }, env, contexts);
+      const retried = evaluateClaim({ ...claim, rhs }, env, contexts, options);
       if (retried.status === 'ok') return `indices ${a} and ${b} swapped`;
     }
   }
   return undefined;
 }
 
-export function diagnose(claim: ClaimInput, evaluation: Failed, env: Environment, contexts: readonly InstanceContext[]): string | undefined {
+/** `options`: the check's limits and deadline, so a diagnosis re-evaluating the claim stays within them too. */
+export function diagnose(claim: ClaimInput, evaluation: Failed, env: Environment, contexts: readonly InstanceContext[], options: EvaluateOptions = {}): string | undefined {
   const ctx = contexts[evaluation.worst.sample];
   const pattern = holdsOnlyWhere(evaluation, ctx.lastLayer);
   if (pattern && !pattern.startsWith('holds for')) return pattern;
   if (evaluation.shapeError?.includes('transpose matches')) return 'transposed';
-  const swapped = swappedIndices(claim, evaluation, env, contexts);
+  const swapped = swappedIndices(claim, evaluation, env, contexts, options);
   if (swapped) return swapped;
   const values = evaluation.worstValues;
   const comparable = values && sameShape(values.lhs, values.rhs) && !entries(values.lhs).some(Number.isNaN);

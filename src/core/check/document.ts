@@ -11,7 +11,9 @@ import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
+import { OutOfTime } from './errors';
 import { evaluateClaim, type ClaimEvaluation } from './evaluate';
+import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, networkRange, type CheckLimits } from './limits';
 import { spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -20,11 +22,15 @@ export interface CheckOptions {
   /** The document's path or URI: named in the report, and the base of `mlp:` references. */
   readonly path?: string;
   readonly readFile?: ReadFile;
+  /** The workspace folder: `mlp:` references outside it are refused (SECURITY.md). */
+  readonly root?: string;
   readonly seed?: number;
   readonly samples?: number;
   /** A spec that replaces the document's network (the CLI's --network). */
   readonly network?: { readonly text: string; readonly path: string };
   readonly tolerance?: Tolerance;
+  /** Raises or lowers any of the limits (check/limits.ts DEFAULT_LIMITS). */
+  readonly limits?: Partial<CheckLimits>;
   /** What a long-lived caller keeps between checks of one document (check as you type). */
   readonly memory?: CheckMemory;
 }
@@ -165,6 +171,17 @@ function engineCheck(ctx: InstanceContext): DocumentReport['engineCheck'] {
   return { directionalRelError: error, passed: error < 1e-5 };
 }
 
+/** The engine could not draw an instance (every ReLU input kept away from 0 is improbable in a very wide layer). */
+class NoInstance extends Error {}
+
+function drawInstances(net: NetworkConfig, seed: number, count: number): InstanceContext[] {
+  try {
+    return instances(net, seed, count);
+  } catch (error) {
+    throw new NoInstance(`cannot check with this network: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 function instances(net: NetworkConfig, seed: number, samples: number): InstanceContext[] {
   return Array.from({ length: samples }, (_, s) => {
     const instance = drawInstance(net, seed + s);
@@ -177,9 +194,14 @@ function instances(net: NetworkConfig, seed: number, samples: number): InstanceC
 
 export function checkDocument(text: string, options: CheckOptions): DocumentReport {
   const problems: Problem[] = [];
+  const limits = limitsWith(options.limits);
+  const deadline = Date.now() + limits.millisecondsPerDocument;
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const tooLarge = documentLimitProblem(text, limits);
+  if (tooLarge) return { file: options.path, seed: options.seed ?? 1, samples: options.samples ?? 3, tolerance, claims: [], problems: [tooLarge], summary: summarize([]) };
   const located = readDocument(text, options.language);
   problems.push(...located.problems);
-  const documentSpec = resolveDocumentSpec(located.specBlocks, { path: options.path, readFile: options.readFile });
+  const documentSpec = resolveDocumentSpec(located.specBlocks, { path: options.path, readFile: options.readFile, root: options.root });
   problems.push(...documentSpec.problems);
   let spec = documentSpec.spec;
   let origin: NetworkOrigin = {
@@ -197,51 +219,76 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   if (source === 'default') problems.push(...unreadSpecProblems(located.unreadSpecMarks));
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
-  const claims = readClaims(located.formulas, { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) }, problems, options.memory?.parses);
-  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const formulas = formulasWithinLimits(located.formulas, limits, problems);
+  const claims = readClaims(formulas, { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) }, problems, options.memory?.parses);
   const specBlocks = documentSpec.blocks.map((b) => b.range);
-  const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
+  let net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
+  const overLimits = net ? networkLimitProblems(spec, net, samples, limits) : [];
+  problems.push(...overLimits);
+  if (overLimits.length > 0) net = undefined;
 
   const root = new Environment();
   const env = new Environment(undefined, lossNames(claims.map((c) => c.claim), (name) => root.lookup(name)));
   bindLets(env, spec.lets, problems);
 
-  if (!net) {
-    const reports = claims.map((c) => uncheckedReport(c, 'the network spec of this document has errors; fix them to check this claim', 'spec-error'));
+  const withoutNetwork = (why: string): DocumentReport => {
+    const reports = claims.map((c) => uncheckedReport(c, why, 'spec-error'));
     return { file: options.path, specBlocks, seed, samples, tolerance, claims: reports, problems, summary: summarize(reports) };
-  }
-  // Instances are drawn only when some claim is evaluated afresh.
-  let drawn: InstanceContext[] | undefined;
-  const contexts = () => (drawn ??= instances(net, seed, samples));
+  };
+  if (!net) return withoutNetwork('the network spec of this document has errors; fix them to check this claim');
+  const network = net;
   const memory = options.memory;
+  // Instances are drawn only when needed: the first for the report's state
+  // (remembered per network and seed), the others when some claim is evaluated
+  // afresh. Instance s is drawn from seed + s alone: the first of one sample is
+  // the first of many.
+  let drawn: InstanceContext[] | undefined;
+  const contexts = () => (drawn ??= drawInstances(network, seed, samples));
   // Everything a claim's evaluation depends on besides its own text; definitions are appended as they bind.
   let scope = JSON.stringify({ net, seed, samples, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), lets: spec.lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]) });
-  const reports: ClaimReport[] = claims.flatMap((located) => {
+  let claimCount = 0;
+  const checkClaims = (): ClaimReport[] => claims.flatMap((located) => {
     const { claim } = located;
     const inSentence = !located.rhsFormula.display && located.lhsFormula === located.rhsFormula;
     const defined = definedSymbol(claim, env);
     if (defined) {
       // `u = g(x)` in a sentence is a remark, not a definition, unless the sentence says so ("Let $u = …$", "where $u = …$").
       if (inSentence && claim.kind === 'claim' && !introducesDefinition(located.rhsFormula.before)) return [];
+    }
+    if (++claimCount > limits.claims) return [uncheckedReport(located, `not checked: this document has ${claims.length} claims, more than the limit of ${limits.claims}`, 'limit-claims')];
+    if (Date.now() > deadline) return [uncheckedReport(located, `not checked: the time for checking this document (${limits.millisecondsPerDocument} ms) ran out before this claim`, 'limit-time')];
+    if (defined) {
       const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
       bindSymbol(env, defined, claim.rhs, located.latex, `definition on line ${line}`);
       scope += `\u0000${claimKey(located)}@${line}`;
       return [definitionReport(located, env)];
     }
-    const { evaluation, diagnosis } = remembered(memory?.evaluations, `${scope}\u0001${claimKey(located)}`, () => {
-      const evaluation = evaluateClaim(claim, env, contexts(), { tolerance, lower: { source: sourceOf(located) } });
-      return { evaluation, diagnosis: evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts()) : undefined };
+    const key = `${scope}\u0001${claimKey(located)}`;
+    const result = remembered(memory?.evaluations, key, () => {
+      const evaluateOptions = { tolerance, limits, documentDeadline: deadline, lower: { source: sourceOf(located) } };
+      const evaluation = evaluateClaim(claim, env, contexts(), evaluateOptions);
+      return { evaluation, diagnosis: evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts(), evaluateOptions) : undefined };
     });
-    return [claimReport(located, evaluation, diagnosis, env)];
+    // A verdict cut short by a time limit says nothing about the claim: check it again next time.
+    if (result.evaluation.status === 'unchecked' && result.evaluation.reason instanceof OutOfTime) memory?.evaluations.delete(key);
+    return [claimReport(located, result.evaluation, result.diagnosis, env)];
   });
-  const first = remembered(memory?.firstSample, JSON.stringify({ net, seed }), () => {
-    // Instance s is drawn from seed + s alone: the first of one sample is the first of many.
-    const ctx = (drawn ?? instances(net, seed, 1))[0];
-    return { state: firstSampleState(ctx), engineCheck: engineCheck(ctx) };
-  });
+  let first: Pick<DocumentReport, 'state' | 'engineCheck'>;
+  let reports: ClaimReport[];
+  try {
+    first = remembered(memory?.firstSample, JSON.stringify({ net: network, seed }), () => {
+      const ctx = (drawn ?? drawInstances(network, seed, 1))[0];
+      return { state: firstSampleState(ctx), engineCheck: engineCheck(ctx) };
+    });
+    reports = checkClaims();
+  } catch (error) {
+    if (!(error instanceof NoInstance)) throw error;
+    problems.push({ range: networkRange(spec), severity: 'error', code: 'no-instance', message: error.message });
+    return withoutNetwork(error.message);
+  }
   return {
     file: options.path,
-    network: networkSummary(origin, net),
+    network: networkSummary(origin, network),
     specBlocks,
     seed,
     samples,

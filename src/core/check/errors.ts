@@ -14,6 +14,9 @@ export class Uncheckable extends Error {
   }
 }
 
+/** The claim's or the document's time ran out: unchecked this time, worth checking again on the next run. */
+export class OutOfTime extends Uncheckable {}
+
 /** This layer assignment does not apply (a quantity that does not exist there, σ′ of softmax); it is skipped, not failed. */
 export class NotApplicable extends Error {
   constructor(

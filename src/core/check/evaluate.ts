@@ -7,7 +7,9 @@ import type { Claim, Expr } from '../math';
 import type { Environment } from './conventions';
 import type { InstanceContext } from './context';
 import { NotApplicable, Uncheckable } from './errors';
-import { evaluateNode } from './functions';
+import { BUDGET, evaluateNode } from './functions';
+import { explainNonFinite } from './hazards';
+import { DEFAULT_LIMITS, EvaluationBudget, type CheckLimits } from './limits';
 import { indexVariable, layerVariable, Lowerer, randomVariable, type BindingUse, type LowerOptions } from './lower';
 import { entries, filled, sameShape, ShapeError, shapeOf, transpose, type Value } from './values';
 import { analyzeVariables, type ClaimVariables } from './variables';
@@ -47,6 +49,8 @@ export type ClaimEvaluation =
       readonly uses: readonly BindingUse[];
       readonly skipped: readonly string[];
       readonly sampledAssignments?: { readonly checked: number; readonly total: number };
+      /** Cases left out because a side is not a finite number: the first, described. */
+      readonly notFinite?: string;
       readonly compiled: CompiledClaim;
     };
 
@@ -65,6 +69,9 @@ export interface EvaluateOptions {
   /** Free-index assignments per layer and instance before sampling kicks in. */
   readonly maxAssignments?: number;
   readonly lower?: LowerOptions;
+  readonly limits?: CheckLimits;
+  /** When the document's time runs out (ms since the epoch). */
+  readonly documentDeadline?: number;
 }
 
 const MAX_ASSIGNMENTS = 256;
@@ -187,6 +194,10 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
   let differencesRelError: number | undefined;
   let shapeError: string | undefined;
   let sampled: { checked: number; total: number } | undefined;
+  /** The first case left out because a side is not a finite number, described. */
+  let notFinite: string | undefined;
+  let notFiniteSide: Expr | undefined;
+  const budget = new EvaluationBudget(options.limits ?? DEFAULT_LIMITS, options.documentDeadline);
 
   const record = (result: AssignmentResult, values: Evaluated) => {
     results.push(result);
@@ -212,7 +223,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
   }
 
   function evaluateAssignments(ctx: InstanceContext, sample: number): void {
-    const scope = new Map<string, unknown>([['ctx', ctx]]);
+    const scope = new Map<string, unknown>([['ctx', ctx], [BUDGET, budget]]);
     const rng = createRng(1000 + sample);
     setRandomArguments(scope, vars, sample);
     const L = ctx.lastLayer;
@@ -232,6 +243,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
           if (range) return [index, evaluateNode(range.from, scope) as number, evaluateNode(range.to, scope) as number] as const;
           return [index, 1, evaluateNode(compiled.rangeHints.get(index)!, scope) as number] as const;
         });
+        for (const [index, from, to] of indexRanges) budget.range(index, to - from + 1);
         const total = indexRanges.reduce((n, [, from, to]) => n * Math.max(0, to - from + 1), 1);
         const assignments: Record<string, number>[] =
           total <= maxAssignments
@@ -239,9 +251,20 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
             : Array.from({ length: maxAssignments }, () => Object.fromEntries(indexRanges.map(([name, from, to]) => [name, from + rng.int(to - from + 1)])));
         if (total > maxAssignments) sampled = { checked: maxAssignments, total };
         for (const indices of assignments) {
+          budget.spend();
           for (const [name, value] of Object.entries(indices)) scope.set(indexVariable(name), value);
           if (!compiled.conditions.every((c) => truthy(evaluateNode(c, scope)))) continue;
           const values = evaluateBoth(compiled, scope, ctx);
+          const side = whichSideIsNotFinite(values);
+          if (side) {
+            // Not a number to compare: neither ✓ nor ✗ on this case (an overflow is not a wrong derivation).
+            if (!notFinite) {
+              notFiniteSide = side === 'left' ? claim.lhs : claim.rhs;
+              const why = explainNonFinite(side === 'left' ? compiled.lhs : compiled.rhs, scope);
+              notFinite = `the ${side} side is not finite at sample ${sample + 1}${formatIndices(indices)}${why ? ` (${why})` : ''}`;
+            }
+            continue;
+          }
           const assignment: Record<string, number> = { ...layers, ...indices };
           if (typeof ctx.label === 'number' && compiled.vars.freeIndices.length > 0) assignment.y = ctx.label + 1;
           const { relError, passed } = compare(values.lhs, values.rhs, tolerance);
@@ -270,6 +293,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     }
   }
 
+  if (!worst && notFinite) return { status: 'unchecked', reason: new Uncheckable(notFinite, notFiniteSide?.span), uses };
   if (!worst) {
     const reasons = [...skipped, ...quietlySkipped];
     const why = reasons.length > 0 ? `no layer where every quantity of the claim exists (${reasons[0]})` : 'no index value satisfies its conditions';
@@ -287,9 +311,24 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     uses,
     skipped: [...skipped],
     sampledAssignments: sampled,
+    ...(notFinite ? { notFinite } : {}),
     compiled,
   };
 }
+
+/** Which side is not a finite number here; undefined when both are (or both are the same infinity). */
+function whichSideIsNotFinite(values: Evaluated): 'left' | 'right' | undefined {
+  const u = entries(values.lhs);
+  const v = entries(values.rhs);
+  if (u.every(Number.isFinite) && v.every(Number.isFinite)) return undefined;
+  if (u.length === v.length && u.every((x, i) => Object.is(x, v[i]))) return undefined;
+  return u.every(Number.isFinite) ? 'right' : 'left';
+}
+
+const formatIndices = (indices: Record<string, number>): string => {
+  const names = Object.keys(indices);
+  return names.length === 0 ? '' : `, ${names.map((n) => `${n} = ${indices[n]}`).join(', ')}`;
+};
 
 function evaluateBoth(compiled: CompiledClaim, scope: Map<string, unknown>, ctx: InstanceContext): Evaluated {
   const lhs = evaluateNode(compiled.lhs, scope);

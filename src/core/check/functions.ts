@@ -7,6 +7,10 @@ import type { InstanceContext } from './context';
 import { NotApplicable, Uncheckable } from './errors';
 import * as V from './values';
 import type { Value } from './values';
+import { DEFAULT_LIMITS, EvaluationBudget } from './limits';
+
+/** The scope entry holding the claim's EvaluationBudget. */
+export const BUDGET = 'budget';
 
 export const math = create({ FunctionNodeDependencies, SymbolNodeDependencies, ConstantNodeDependencies });
 
@@ -27,7 +31,7 @@ export function evaluateNode(node: MathNode, scope: Scope): Value {
 }
 
 /** Sets a scope variable while `body` runs and restores it after: sums shadow outer indices. */
-function withVariable<T>(scope: Scope, name: string, value: unknown, body: () => T): T {
+export function withVariable<T>(scope: Scope, name: string, value: unknown, body: () => T): T {
   const had = scope.has(name);
   const previous = scope.get(name);
   scope.set(name, value);
@@ -87,17 +91,81 @@ const RELATIONS: Record<string, (a: number, b: number) => boolean> = {
   '>=': (a, b) => a >= b,
 };
 
+/** The scope variables a sum reads besides its own index (found once per node). */
+const sumInputs = new WeakMap<MathNode, readonly string[]>();
+/** The last value of each sum, with the inputs it was computed from. */
+const lastSum = new WeakMap<MathNode, { readonly inputs: readonly unknown[]; readonly value: Value }>();
+
+function inputsOfSum(body: MathNode, bounds: readonly MathNode[], index: string): readonly string[] {
+  let names = sumInputs.get(body);
+  if (!names) {
+    const found = new Set<string>();
+    for (const node of [body, ...bounds]) {
+      node.traverse((n, path) => {
+        if (n.type === 'SymbolNode' && path !== 'fn') found.add((n as unknown as { name: string }).name);
+      });
+    }
+    found.delete(index);
+    names = [...found];
+    sumInputs.set(body, names);
+  }
+  return names;
+}
+
+/** The budget of the claim being evaluated; a scope without one (a diagnosis probe) gets the default. */
+function budgetOf(scope: Scope): EvaluationBudget {
+  let budget = scope.get(BUDGET) as EvaluationBudget | undefined;
+  if (!budget) {
+    budget = new EvaluationBudget(DEFAULT_LIMITS);
+    scope.set(BUDGET, budget);
+  }
+  return budget;
+}
+
+/**
+ * Σ over an index. A sum that does not read an enclosing sum's index (the
+ * inner sum of `Σ_c I(y=c) log Σ_c …` shadows c) has the same value on every
+ * outer term: it is computed once, not once per term (×C per nesting level).
+ */
 function sumOver(args: MathNode[], _math: unknown, scope: Scope): Value {
   const [nameNode, fromNode, toNode, body] = args;
   const name = (nameNode as unknown as { value: string }).value;
+  const inputs = inputsOfSum(body, [fromNode, toNode], name).map((n) => scope.get(n));
+  const last = lastSum.get(body);
+  if (last && last.inputs.length === inputs.length && last.inputs.every((v, k) => v === inputs[k])) return last.value;
   const from = scalar(evaluateNode(fromNode, scope));
   const to = scalar(evaluateNode(toNode, scope));
   if (!Number.isInteger(from) || !Number.isInteger(to)) throw new V.ShapeError(`the bounds of a sum over ${name} must be whole numbers (got ${from} to ${to})`);
+  const budget = budgetOf(scope);
+  budget.range(`the sum over ${name.replace(/^i_/, '')}`, to - from + 1);
   let total: Value = 0;
-  for (let i = from; i <= to; i++) total = V.add(total, withVariable(scope, name, i, () => evaluateNode(body, scope)));
+  for (let i = from; i <= to; i++) {
+    budget.spend();
+    total = V.add(total, withVariable(scope, name, i, () => evaluateNode(body, scope)));
+  }
+  lastSum.set(body, { inputs, value: total });
   return total;
 }
 sumOver.rawArgs = true;
+
+/**
+ * Whether the slopes on either side of the point disagree: the step crosses
+ * a kink, and the central difference is an average of two slopes that
+ * neither side of the claim means (a false ✗ by accident of sampling).
+ * Smooth functions differ by about f''·h, far below the threshold.
+ */
+function straddlesKink(up: Value, centre: Value, down: Value, h: number): boolean {
+  const u = V.entries(up);
+  const c = V.entries(centre);
+  const d = V.entries(down);
+  if (u.length !== c.length || d.length !== c.length) return false;
+  for (let i = 0; i < c.length; i++) {
+    const forward = (u[i] - c[i]) / h;
+    const backward = (c[i] - d[i]) / h;
+    if (Math.abs(forward - backward) > 1e-3 * Math.max(Math.abs(forward), Math.abs(backward)) + 1e-5 * Math.max(1, Math.abs(c[i]))) return true;
+  }
+  return false;
+}
 
 /**
  * d(of)/d(target entry) by central differences on perturbed instances: the
@@ -114,10 +182,16 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
   const at = (flat: number): Value => {
     const v = base.data[flat];
     const h = 1e-6 * Math.max(Math.abs(v), 0.1);
+    budgetOf(scope).spend(2);
     const up = withVariable(scope, 'ctx', ctx.perturbed({ quantity, layer }, flat, v + h), () => evaluateNode(ofNode, scope));
     const down = withVariable(scope, 'ctx', ctx.perturbed({ quantity, layer }, flat, v - h), () => evaluateNode(ofNode, scope));
+    centre ??= evaluateNode(ofNode, scope);
+    if (straddlesKink(up, centre, down, h)) {
+      throw new NotApplicable('a derivative is taken within the finite-difference step of a kink (a ReLU at 0, say), where it has no single value', true);
+    }
     return V.divide(V.subtract(up, down), 2 * h);
   };
+  let centre: Value | undefined;
   if (indices.length > 0) {
     V.entry(base, indices, () => `${quantity}^${layer}`); // range check with a readable message
     const [i, j] = indices.length === 1 ? [indices[0], 1] : indices;
@@ -186,5 +260,23 @@ const FUNCTIONS = {
 };
 
 math.import(FUNCTIONS, { override: true });
+
+/**
+ * Defence in depth (SECURITY.md): lowered trees only ever name FUNCTIONS, but
+ * should a name from a document ever reach mathjs, nothing that parses,
+ * evaluates strings or changes the instance is there to be called.
+ */
+const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'derivative', 'resolve', 'reviver', 'config', 'create', 'chain'] as const;
+math.import(
+  Object.fromEntries(
+    DISABLED.map((name) => [
+      name,
+      () => {
+        throw new Error(`${name} is disabled`);
+      },
+    ]),
+  ),
+  { override: true },
+);
 
 export type FunctionName = keyof typeof FUNCTIONS;

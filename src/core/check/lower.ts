@@ -93,6 +93,7 @@ export class Lowerer {
       case 'norm':
         return call('gc_norm', this.lower(e.arg, bound), constant(e.bars));
       case 'unsupported':
+        if (e.at) throw new Uncheckable(e.reason, e.at);
         throw new Uncheckable(`\`${e.construct.trim()}\`: ${e.reason}`, e.span);
     }
   }

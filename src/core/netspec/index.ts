@@ -24,7 +24,7 @@ export type {
 export { parseSpec, parseSpecLines } from './parser';
 export { splitLines } from './lexer';
 export { DEFAULT_NETWORK, DEFAULT_SPEC_TEXT } from './defaults';
-export { SPEC_LIMITS, countParameters } from './limits';
+export { SPEC_LIMITS, countParameters, formatCount } from './limits';
 export { defaultLoss } from './network';
 export { editDistance, suggest } from './suggest';
 export { ACTIVATION_ALIASES, ACTIVATION_NAMES, KEYWORDS, lookupActivation, lookupLoss } from './vocabulary';

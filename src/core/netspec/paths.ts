@@ -49,3 +49,19 @@ export function baseName(path: string): string {
   const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return path.slice(cut + 1);
 }
+
+/**
+ * Whether `path` lies inside the folder `root` (both as the document's paths
+ * are written: POSIX, Windows or URI), after `..` and `.` are resolved. The
+ * core cannot see symbolic links; the reader that touches the file system
+ * refuses those (src/node/workspaceFiles.ts).
+ */
+export function isInsideRoot(root: string, path: string): boolean {
+  const windows = DRIVE.test(root) || (!URI_PREFIX.test(root) && root.includes('\\') && !root.includes('/'));
+  const fold = (p: string) => (windows ? normalize(p, '/').toLowerCase() : normalize(p, '/'));
+  const base = fold(root).replace(/\/+$/, '');
+  const target = fold(path);
+  // A relative root ('.', ''): relative paths that do not climb out of it.
+  if (base === '') return !isAbsoluteSpecPath(target) && target !== '..' && !target.startsWith('../');
+  return target === base || target.startsWith(`${base}/`);
+}

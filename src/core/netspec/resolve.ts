@@ -4,19 +4,21 @@
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK } from './defaults';
 import { parseSpec, parseSpecLines } from './parser';
-import { baseName, resolveSpecPath } from './paths';
+import { baseName, isInsideRoot, resolveSpecPath } from './paths';
 import type { DocumentSpec, LetBinding, ParsedSpec, ReadFile, ReferencedSpec, SpecBlock, SpecInclude, SpecProblem } from './types';
 
 export interface ResolveOptions {
   /** The document's path or URI, to resolve relative `mlp:` references. */
   readonly path?: string;
   readonly readFile?: ReadFile;
+  /** The workspace folder: `mlp:` references that resolve outside it are refused without being read. */
+  readonly root?: string;
 }
 
-/** Reads and parses a spec file; undefined when it cannot be read. */
-export function loadSpecFile(path: string, readFile: ReadFile): ParsedSpec | undefined {
+/** Reads and parses a spec file; undefined when it cannot be read, the reason when the reader refused it. */
+export function loadSpecFile(path: string, readFile: ReadFile): ParsedSpec | { readonly refused: string } | undefined {
   const text = readFile(path);
-  return text === undefined ? undefined : parseSpec(text);
+  return text === undefined || typeof text !== 'string' ? text : parseSpec(text);
 }
 
 /** The block holding the first `input`, `dense` or `loss` line: where the document's network is written. */
@@ -60,7 +62,16 @@ export function resolveDocumentSpec(blocks: readonly SpecBlock[], options: Resol
 
 function readReferenced(include: SpecInclude, options: ResolveOptions, problems: SpecProblem[]): ReferencedSpec | undefined {
   const path = resolveSpecPath(options.path, include.path);
+  if (options.root !== undefined && !isInsideRoot(options.root, path)) {
+    const message = `'${include.path}' is outside the workspace (it resolves to ${path}): a spec may reference files only inside the workspace folder`;
+    problems.push({ range: include.range, severity: 'error', code: 'outside-workspace', message });
+    return undefined;
+  }
   const parsed = options.readFile ? loadSpecFile(path, options.readFile) : undefined;
+  if (parsed !== undefined && 'refused' in parsed) {
+    problems.push({ range: include.range, severity: 'error', code: 'outside-workspace', message: parsed.refused });
+    return undefined;
+  }
   if (parsed === undefined) {
     const where = path === include.path ? '' : ` (looked for ${path})`;
     problems.push({ range: include.range, severity: 'error', code: 'missing-file', message: `cannot read the network spec '${include.path}'${where}` });

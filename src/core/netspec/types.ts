@@ -150,5 +150,9 @@ export interface DocumentSpec {
   readonly origin?: Range;
 }
 
-/** Reads a referenced spec file; undefined when it does not exist or cannot be read. */
-export type ReadFile = (path: string) => string | undefined;
+/**
+ * Reads a referenced spec file; undefined when it does not exist or cannot be
+ * read, `refused` when the reader will not read it (a symbolic link out of the
+ * workspace), with the reason to show at the reference.
+ */
+export type ReadFile = (path: string) => string | undefined | { readonly refused: string };

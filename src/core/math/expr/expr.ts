@@ -128,6 +128,8 @@ export interface Unsupported extends NodeBase {
   readonly kind: 'unsupported';
   readonly construct: string;
   readonly reason: string;
+  /** Where to point the reader when that is narrower than the span (the parenthesis that is never closed). */
+  readonly at?: Span;
 }
 
 export type Expr = Num | Sym | Binary | Neg | Pow | Transpose | Call | Sum | Derivative | Indicator | Relation | Norm | Unsupported;

@@ -34,6 +34,9 @@ interface Delimited {
   readonly open: string;
   readonly close?: Extract<Tok, { k: 'close' | 'bar' }>;
   readonly ok: boolean;
+  /** Not ok because the formula ends before the closing delimiter. */
+  readonly unclosed?: boolean;
+  readonly openSpan: Span;
 }
 
 const MUL: Record<string, 'cdot' | 'times' | 'odot' | '/'> = { cdot: 'cdot', times: 'times', odot: 'odot', '/': '/' };
@@ -42,6 +45,12 @@ export class Parser implements SubParser {
   pos = 0;
   /** Kinds of norm bars we are inside (a bar of such a kind closes, never opens). */
   private readonly bars: (1 | 2)[] = [];
+  /**
+   * Delimited groups already read, by the position of their opening token.
+   * A call that turns out not to be one is re-read as a group; without this,
+   * every nesting level would read its contents twice (2^depth).
+   */
+  private readonly delimitedAt = new Map<number, { readonly d: Delimited; readonly end: number }>();
 
   constructor(
     readonly toks: readonly Tok[],
@@ -202,6 +211,7 @@ export class Parser implements SubParser {
   private parseGroup(): Expr {
     const d = this.parseDelimited();
     const text = this.ctx.src.slice(d.span.start, d.span.end);
+    if (d.unclosed) return neverClosed(text, d);
     if (!d.ok) return unsupported(text, 'unbalanced delimiters', d.span);
     if (d.given.length > 0) return unsupported(text, "a conditional '|' outside p(..|..)", d.span);
     if (d.items.length !== 1) return unsupported(text, 'tuples and vector literals are not supported', d.span);
@@ -217,8 +227,21 @@ export class Parser implements SubParser {
     return applyPostfixScripts(e, c.sup, c.sub, spanOf(this.ext(e), d.outer), this.ctx);
   }
 
-  /** Reads `open items (, items)* (| given)? close`, the open token being next. */
+  /** Reads `open items (, items)* (| given)? close`, the open token being next; each group is read once. */
   parseDelimited(): Delimited {
+    const start = this.pos;
+    const known = this.delimitedAt.get(start);
+    if (known) {
+      this.pos = known.end;
+      return known.d;
+    }
+    const d = this.readDelimited();
+    this.delimitedAt.set(start, { d, end: this.pos });
+    return d;
+  }
+
+  /** The contents do not depend on the outer parse: bars are reset inside, so a group reads the same from any caller. */
+  private readDelimited(): Delimited {
     const open = this.peek() as Extract<Tok, { k: 'open' }>;
     this.pos++;
     const items: Expr[] = [];
@@ -230,11 +253,11 @@ export class Parser implements SubParser {
         const t = this.peek();
         if (!t) {
           const span = spanOf(open.span, this.here());
-          return { items, given, open: open.delim, span, outer: span, ok: false };
+          return { items, given, open: open.delim, span, outer: span, ok: false, unclosed: true, openSpan: open.span };
         }
         if (t.k === 'close') {
           this.pos++;
-          return { items, given, open: open.delim, close: t, span: spanOf(open.span, t.span), outer: spanOf(open.span, t.outer ?? t.span), ok: true };
+          return { items, given, open: open.delim, close: t, span: spanOf(open.span, t.span), outer: spanOf(open.span, t.outer ?? t.span), ok: true, openSpan: open.span };
         }
         if (t.k === 'punct' && (t.text === ',' || t.text === ';')) {
           this.pos++; // `f(x_i; W)`: parameters after `;` are arguments too
@@ -256,7 +279,7 @@ export class Parser implements SubParser {
           // Something that cannot appear here (a separator, prose): the group is unreadable.
           this.pos++;
           const span = spanOf(open.span, t.span);
-          return { items, given, open: open.delim, span, outer: span, ok: false };
+          return { items, given, open: open.delim, span, outer: span, ok: false, openSpan: open.span };
         }
       }
     } finally {
@@ -279,6 +302,8 @@ export class Parser implements SubParser {
       d.given.length > 0 ||
       d.items[0]?.kind === 'relation' ||
       documentsDependence(fn, d.items);
+    // `\log (1 - ...` never closed: say so at the parenthesis, not "log has no argument".
+    if (d.unclosed && (isFunctionSym(fn, info, this.ctx.notation) || indicator)) return neverClosed(this.ctx.src.slice(fn.span.start, d.span.end), d, fn.span);
     if (!callable || !d.ok) {
       this.pos = start;
       return undefined;
@@ -306,6 +331,11 @@ export class Parser implements SubParser {
     if (!close.sup && !close.sub) return e;
     return applyPostfixScripts(e, close.sup, close.sub, spanOf(e.span, close.outer ?? close.span), this.ctx);
   }
+}
+
+/** A group whose closing delimiter never comes, pointed at its opening delimiter. */
+function neverClosed(text: string, d: Delimited, from: Span = d.span): Expr {
+  return { ...unsupported(text, `the ${d.open === '(' ? 'parenthesis' : `'${d.open}'`} opened here is never closed`, spanOf(from, d.span)), at: d.openSpan };
 }
 
 /** The context of one formula's parsers. */

@@ -1,0 +1,3 @@
+// Worker-thread entry: registers tsx (the worker is TypeScript) and loads it.
+require('tsx/cjs');
+require('./checkWorker.ts');
