@@ -49,7 +49,9 @@ describe('gradcheck check', () => {
     const signSlip = report.claims.find((c: { line: number; latex: string }) => c.line === 41);
     assert.equal(signSlip.status, 'mismatch');
     assert.equal(signSlip.kind, 'claim');
-    assert.equal(signSlip.diagnosis, 'sign flipped');
+    assert.equal(signSlip.diagnosis, 'sign flipped: swap the two sides of the minus — p(a|x) - I(y=a) holds');
+    assert.equal(signSlip.diagnosisKind, 'sign');
+    assert.deepEqual(signSlip.fix, { line: 41, column: 42, endLine: 41, endColumn: 57, latex: 'p(a|x) - I(y=a)' });
     assert.equal(typeof signSlip.maxRelError, 'number');
     assert.ok('a' in signSlip.where && 'y' in signSlip.where);
     assert.deepEqual(report.summary, { ok: 17, mismatch: 5, unchecked: 1, definition: 1 });

@@ -9,9 +9,11 @@ import { bindLets, definedSymbol, lossNames, templateOf } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';
 import { InstanceContext } from './context';
-import { diagnose } from './diagnose';
+import { diagnose, type Diagnosis } from './diagnose';
 import { evaluateClaim } from './evaluate';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
+import { documentEdit } from './repair';
+import { lineStarts } from './repair/documentEdit';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
 export interface CheckOptions {
@@ -24,6 +26,8 @@ export interface CheckOptions {
   /** A spec that replaces the document's network (the CLI's --network). */
   readonly network?: { readonly text: string; readonly path: string };
   readonly tolerance?: Tolerance;
+  /** Called after each mismatch's diagnosis with what it cost (the diagnosis benchmark). */
+  readonly onDiagnosis?: (diagnosis: Diagnosis) => void;
 }
 
 /** Every formula's claims in document order, continuations (a display starting with `=`) joined to the claim before. */
@@ -102,6 +106,18 @@ function instances(net: NetworkConfig, seed: number, samples: number): InstanceC
   });
 }
 
+const overlaps = (a: Range, b: Range) => before(a.start, b.end) && before(b.start, a.end);
+const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.column < q.column);
+
+/** A correction that would also change another claim (the shared step of a chain `A = B = C`) is shown but never applied. */
+function withoutSharedEdits(reports: ClaimReport[]): ClaimReport[] {
+  return reports.map((r) => {
+    const edit = r.correction?.edit;
+    if (!edit || !reports.some((o) => o !== r && (overlaps(o.lhsRange, edit.range) || overlaps(o.rhsRange, edit.range)))) return r;
+    return { ...r, correction: { latex: r.correction!.latex } };
+  });
+}
+
 export function checkDocument(text: string, options: CheckOptions): DocumentReport {
   const problems: Problem[] = [];
   const located = locateMath(text, options.language);
@@ -130,6 +146,8 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     return { file: options.path, seed, samples, claims: reports, problems, summary: summarize(reports) };
   }
   const contexts = instances(net, seed, samples);
+  const { macros } = located;
+  const starts = lineStarts(text);
   const reports: ClaimReport[] = claims.map((located) => {
     const { claim } = located;
     const defined = definedSymbol(claim, env);
@@ -139,15 +157,19 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
       return definitionReport(located, env);
     }
     const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
-    const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
-    return claimReport(located, evaluation, diagnosis, env);
+    if (evaluation.status !== 'mismatch') return claimReport(located, evaluation, undefined, env);
+    const diagnosis = diagnose({ located, evaluation, env, contexts, macros, tolerance: options.tolerance });
+    options.onDiagnosis?.(diagnosis);
+    const repair = diagnosis.repair;
+    const correction = repair ? { latex: repair.claim, edit: documentEdit(text, starts, located.rhsFormula, repair.edit) } : undefined;
+    return claimReport(located, evaluation, { kind: diagnosis.kind, text: diagnosis.text, correction }, env);
   });
   return {
     file: options.path,
     network: networkSummary(source, net),
     seed,
     samples,
-    claims: reports,
+    claims: withoutSharedEdits(reports),
     problems,
     summary: summarize(reports),
     state: firstSampleState(contexts[0]),

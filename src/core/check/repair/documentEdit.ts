@@ -1,0 +1,30 @@
+// A formula-source edit as an edit of the file: the range it covers in the
+// document and its replacement. Offered only when the file holds exactly
+// the text the formula's source has there (no macro or line join between).
+import type { Formula } from '../../document';
+import type { Position, Range } from '../../source';
+import type { TextEdit } from './textEdit';
+
+export interface DocumentEdit {
+  readonly range: Range;
+  readonly replacement: string;
+}
+
+/** Offsets of each line start in `text`, for position → offset. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+export function offsetOf(starts: readonly number[], p: Position): number {
+  return (starts[p.line] ?? Infinity) + p.column;
+}
+
+export function documentEdit(text: string, starts: readonly number[], formula: Formula, edit: TextEdit): DocumentEdit | undefined {
+  const range = { start: formula.toPosition(edit.start), end: formula.toPosition(edit.end) };
+  const from = offsetOf(starts, range.start);
+  const to = offsetOf(starts, range.end);
+  if (!(to <= text.length) || text.slice(from, to) !== formula.latex.slice(edit.start, edit.end)) return undefined;
+  return { range, replacement: edit.text };
+}
