@@ -75,7 +75,8 @@ function negations(src: CandidateSource): Candidate[] {
   const out: Candidate[] = [];
   const advice = 'negate the right side';
   if (rhs.kind === 'neg') {
-    const inner = text(src, rhs.arg);
+    // From the side's own text, not the argument's span: a call's span can start at its parenthesis.
+    const inner = text(src, rhs).replace(/^-\s*/, '');
     out.push({ kind: 'sign', edits: [replace(rhs.span, unwrapParens(inner) ?? inner)], advice: 'drop the leading minus', screen: true });
   }
   if (all.length === 2 && all[1].op?.char === '-' && all[0].expr.kind !== 'neg') {

@@ -8,6 +8,7 @@ import { parseFormula, type Expr } from '../../math';
 import type { Environment } from '../conventions';
 import type { InstanceContext } from '../context';
 import { compileClaim, evaluateClaim, setRandomArguments, type AssignmentResult, type ClaimInput, type CompiledClaim } from '../evaluate';
+import { NotApplicable } from '../errors';
 import { evaluateNode } from '../functions';
 import type { LocatedClaim } from '../located';
 import { indexVariable, layerVariable } from '../lower';
@@ -144,14 +145,19 @@ function screeningCase(evaluation: Failed): AssignmentResult {
   return best ?? evaluation.worst;
 }
 
-/** Cheap: does the candidate hold at one failing case? */
-function screen(input: RepairInput, claim: ClaimInput, worst: AssignmentResult): boolean {
+/**
+ * Cheap: does the candidate hold at one failing case? 'unknown' when the
+ * case does not exist for the candidate (a shifted layer leaves the network
+ * there): then only the full evaluation can tell.
+ */
+function screen(input: RepairInput, claim: ClaimInput, worst: AssignmentResult): boolean | 'unknown' {
   try {
     const { compiled } = compileClaim(claim, input.env);
     const scope = scopeOf(compiled, input.contexts[worst.sample], worst);
     return close(evaluateNode(compiled.lhs, scope), evaluateNode(compiled.rhs, scope));
-  } catch {
-    return false; // a candidate that does not evaluate where the original failed does not repair it
+  } catch (error) {
+    // Otherwise a candidate that does not evaluate where the original failed does not repair it.
+    return error instanceof NotApplicable ? 'unknown' : false;
   }
 }
 
@@ -190,7 +196,7 @@ export function findRepair(input: RepairInput): RepairResult {
     const corrected = reread(input, candidate.edits);
     if (!corrected) continue;
     screened++;
-    if (candidate.screen && !screen(input, corrected.claim, at)) continue;
+    if (candidate.screen && screen(input, corrected.claim, at) === false) continue;
     verified++;
     if (!verify(input, corrected.claim, !candidate.screen)) continue;
     repair = { kind: candidate.kind, advice: candidate.advice, rhs: corrected.rhs, claim: corrected.text, edit: mergedEdit(src.source, candidate.edits) };
