@@ -110,6 +110,10 @@ function termSigns(src: CandidateSource): Candidate[] {
 /** A number, or \frac{p}{q} of numbers. */
 function constantOf(e: Expr): number | undefined {
   if (e.kind === 'num') return e.value;
+  if (e.kind === 'neg') {
+    const c = constantOf(e.arg);
+    return c === undefined ? undefined : -c;
+  }
   if (e.kind === 'binary' && e.op === '/' && e.left.kind === 'num' && e.right.kind === 'num') return e.left.value / e.right.value;
   return undefined;
 }
@@ -145,7 +149,10 @@ function constantFactors(src: CandidateSource): Candidate[] {
         const c = constantOf(factor);
         if (c === undefined || c === 1 || c === -1) continue;
         const rest = text(src, other);
-        out.push({ kind: 'constant-factor', edits: [replace(node.span, node === rhs ? (unwrapParens(rest) ?? rest) : rest)], advice: `${subject} ${times(c)} the true value: drop the ${text(src, factor)}`, screen: true });
+        const kept = node === rhs ? (unwrapParens(rest) ?? rest) : rest;
+        // -2 x: the factor 2 goes, the minus stays.
+        const [edit, dropped] = c < 0 ? [`-${kept}`, String(-c)] : [kept, text(src, factor)];
+        out.push({ kind: 'constant-factor', edits: [replace(node.span, edit)], advice: `${subject} ${times(Math.abs(c))} the true value: drop the ${dropped}`, screen: true });
       }
     }
     if (node.op === '/' && constantOf(node) === undefined) {
@@ -189,8 +196,9 @@ function transposes(src: CandidateSource): Candidate[] {
     if (!script) return;
     const inner = written.slice(0, script.index);
     const bare = unwrapParens(inner);
-    const kept = bare !== undefined && isSymbol(bare) ? bare : inner;
-    out.push({ kind: node === src.rhs ? 'transposed' : 'transpose-extra', edits: [replace(node.span, kept)], advice: `drop the transpose on ${bare ?? inner}`, screen: true });
+    const whole = node === src.rhs;
+    const kept = bare !== undefined && (whole || isSymbol(bare)) ? bare : inner;
+    out.push({ kind: whole ? 'transposed' : 'transpose-extra', edits: [replace(node.span, kept)], advice: whole ? 'drop the outer transpose' : `drop the transpose on ${bare ?? inner}`, screen: true });
   });
   for (const f of matrixFactors(src)) {
     const t = text(src, f);

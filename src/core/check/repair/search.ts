@@ -182,7 +182,9 @@ export function findRepair(input: RepairInput): RepairResult {
     knows: (name) => input.env.lookup(name) !== undefined,
     splits: hints.splits,
   };
-  const all = ordered(candidates(src), hints.likely);
+  // δ = ∂L/∂o: one letter differs from the convention, a simpler story than a missing σ′.
+  const likely = claim.rhs.kind === 'derivative' ? ['gradient-wrt' as const, ...hints.likely] : hints.likely;
+  const all = ordered(candidates(src), likely);
   const seen = new Set<string>();
   const at = screeningCase(input.evaluation);
   let screened = 0;
