@@ -12,8 +12,7 @@ import { InstanceContext } from './context';
 import { diagnose, type Diagnosis } from './diagnose';
 import { evaluateClaim } from './evaluate';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
-import { documentEdit } from './repair';
-import { lineStarts } from './repair/documentEdit';
+import { documentEdit, lineStarts } from './repair';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
 export interface CheckOptions {

@@ -28,3 +28,26 @@ export function documentEdit(text: string, starts: readonly number[], formula: F
   if (!(to <= text.length) || text.slice(from, to) !== formula.latex.slice(edit.start, edit.end)) return undefined;
   return { range, replacement: edit.text };
 }
+
+/**
+ * The text with every applicable correction of `claims` applied (later
+ * ones first so earlier offsets stay valid); an edit that overlaps one
+ * already applied is left out. Returns the claims whose corrections went in.
+ */
+export function applyCorrections<C extends { readonly correction?: { readonly edit?: DocumentEdit } }>(text: string, claims: readonly C[]): { text: string; applied: C[] } {
+  const starts = lineStarts(text);
+  const edits = claims
+    .filter((c) => c.correction?.edit)
+    .map((c) => ({ claim: c, from: offsetOf(starts, c.correction!.edit!.range.start), to: offsetOf(starts, c.correction!.edit!.range.end), replacement: c.correction!.edit!.replacement }))
+    .sort((a, b) => b.from - a.from);
+  let out = text;
+  let limit = Infinity;
+  const applied: C[] = [];
+  for (const e of edits) {
+    if (e.to > limit || e.to > text.length) continue;
+    out = out.slice(0, e.from) + e.replacement + out.slice(e.to);
+    limit = e.from;
+    applied.unshift(e.claim);
+  }
+  return { text: out, applied };
+}

@@ -1,4 +1,4 @@
 // Repairs of failing claims: small typical edits of the author's LaTeX,
 // each verified by re-evaluating the corrected claim before it is offered.
 export { BUDGET, findRepair, type Repair, type RepairCost, type RepairInput, type RepairResult } from './search';
-export { documentEdit } from './documentEdit';
+export { applyCorrections, documentEdit, lineStarts } from './documentEdit';
