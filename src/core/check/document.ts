@@ -25,8 +25,8 @@ export interface CheckOptions {
   /** A spec that replaces the document's network (the CLI's --network). */
   readonly network?: { readonly text: string; readonly path: string };
   readonly tolerance?: Tolerance;
-  /** Called after each mismatch's diagnosis with what it cost (the diagnosis benchmark). */
-  readonly onDiagnosis?: (diagnosis: Diagnosis) => void;
+  /** Called after each mismatch's diagnosis with what it cost and the (zero-based) line of the claim's right side: the diagnosis benchmark. */
+  readonly onDiagnosis?: (diagnosis: Diagnosis, line: number) => void;
 }
 
 /** Every formula's claims in document order, continuations (a display starting with `=`) joined to the claim before. */
@@ -158,7 +158,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
     if (evaluation.status !== 'mismatch') return claimReport(located, evaluation, undefined, env);
     const diagnosis = diagnose({ located, evaluation, env, contexts, macros, tolerance: options.tolerance });
-    options.onDiagnosis?.(diagnosis);
+    options.onDiagnosis?.(diagnosis, located.rhsFormula.toPosition(claim.rhsSpan.start).line);
     const repair = diagnosis.repair;
     const correction = repair ? { latex: repair.claim, edit: documentEdit(text, starts, located.rhsFormula, repair.edit) } : undefined;
     return claimReport(located, evaluation, { kind: diagnosis.kind, text: diagnosis.text, correction }, env);
