@@ -1,7 +1,7 @@
 // The "check gradients" feature: runs a check of a document in the worker,
 // shows the report, and keeps it fresh on save once a document was checked.
 import * as vscode from 'vscode';
-import type { Summary } from '../core/check';
+import type { DocumentReport, Summary } from '../core/check';
 import { languageOfId } from '../core/document';
 import { CheckCancelled, CheckHost } from './checkHost';
 import { DiagnosticsPresenter } from './diagnostics';
@@ -40,6 +40,11 @@ export class GradientChecking implements vscode.Disposable {
         this.checked.delete(key);
       }),
     ];
+  }
+
+  /** The last report shown for a document. */
+  reportFor(uri: vscode.Uri): DocumentReport | undefined {
+    return this.presenter.reportFor(uri);
   }
 
   async check(document: vscode.TextDocument, options: { quiet?: boolean } = {}): Promise<CheckOutcome | undefined> {

@@ -49,10 +49,23 @@ export function reportDiagnostics(report: DocumentReport): vscode.Diagnostic[] {
 /** Owns the diagnostic collection; clears a document's entries when it closes. */
 export class DiagnosticsPresenter implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly subscriptions: vscode.Disposable[] = [this.collection, vscode.workspace.onDidCloseTextDocument((doc) => this.collection.delete(doc.uri))];
+  /** The report behind each document's diagnostics, for the quick fixes (corrections.ts). */
+  private readonly reports = new Map<string, DocumentReport>();
+  private readonly subscriptions: vscode.Disposable[] = [
+    this.collection,
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      this.collection.delete(doc.uri);
+      this.reports.delete(doc.uri.toString());
+    }),
+  ];
 
   show(uri: vscode.Uri, report: DocumentReport): void {
     this.collection.set(uri, reportDiagnostics(report));
+    this.reports.set(uri.toString(), report);
+  }
+
+  reportFor(uri: vscode.Uri): DocumentReport | undefined {
+    return this.reports.get(uri.toString());
   }
 
   dispose(): void {

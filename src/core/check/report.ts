@@ -58,7 +58,7 @@ export interface Correction {
    * expansion, a line join) or when the edit would change another claim (a
    * shared step of a chain): then the correction is shown, never applied.
    */
-  readonly edit?: { readonly range: Range; readonly replacement: string };
+  readonly edit?: { readonly range: Range; readonly replacement: string; /** The text `range` held when checked: an editor applies the edit only while it still does. */ readonly original: string };
 }
 
 export interface ClaimReport {

@@ -8,6 +8,7 @@ import type { TextEdit } from './textEdit';
 export interface DocumentEdit {
   readonly range: Range;
   readonly replacement: string;
+  readonly original: string;
 }
 
 /** Offsets of each line start in `text`, for position → offset. */
@@ -25,8 +26,9 @@ export function documentEdit(text: string, starts: readonly number[], formula: F
   const range = { start: formula.toPosition(edit.start), end: formula.toPosition(edit.end) };
   const from = offsetOf(starts, range.start);
   const to = offsetOf(starts, range.end);
-  if (!(to <= text.length) || text.slice(from, to) !== formula.latex.slice(edit.start, edit.end)) return undefined;
-  return { range, replacement: edit.text };
+  const original = formula.latex.slice(edit.start, edit.end);
+  if (!(to <= text.length) || text.slice(from, to) !== original) return undefined;
+  return { range, replacement: edit.text, original };
 }
 
 /**
@@ -44,7 +46,7 @@ export function applyCorrections<C extends { readonly correction?: { readonly ed
   let limit = Infinity;
   const applied: C[] = [];
   for (const e of edits) {
-    if (e.to > limit || e.to > text.length) continue;
+    if (e.to > limit || text.slice(e.from, e.to) !== e.claim.correction!.edit!.original) continue;
     out = out.slice(0, e.from) + e.replacement + out.slice(e.to);
     limit = e.from;
     applied.unshift(e.claim);
