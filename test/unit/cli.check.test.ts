@@ -1,21 +1,13 @@
 // `gradcheck check`: exit codes, the human lines and the JSON contract of DESIGN.md.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCheck, type CheckCommandOptions } from '../../src/cli/check';
-import type { Output } from '../../src/cli/output';
+import { runCheckCommand } from './helpers/runCli';
 
 const ROOT = join(__dirname, '..', '..');
 const example = (name: string) => join(ROOT, 'examples', name);
 const fixture = (name: string) => join(__dirname, 'fixtures', 'cli', name);
 
-function run(options: Partial<CheckCommandOptions> & { files: string[] }) {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = { colour: false, write: (t) => void (stdout += t) };
-  const err: Output = { colour: false, write: (t) => void (stderr += t) };
-  const code = runCheck({ json: false, ...options }, out, err);
-  return { code, stdout, stderr };
-}
+const run = runCheckCommand;
 
 describe('gradcheck check', () => {
   it('exits 0 when every claim holds and 1 when one is a mismatch', () => {

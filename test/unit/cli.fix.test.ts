@@ -5,19 +5,11 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCheck, type CheckCommandOptions } from '../../src/cli/check';
-import type { Output } from '../../src/cli/output';
+import { runCheckCommand } from './helpers/runCli';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
-function run(options: Partial<CheckCommandOptions> & { files: string[] }) {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = { colour: false, write: (t) => void (stdout += t) };
-  const err: Output = { colour: false, write: (t) => void (stderr += t) };
-  const code = runCheck({ json: false, ...options }, out, err);
-  return { code, stdout, stderr };
-}
+const run = runCheckCommand;
 
 describe('gradcheck check --fix', function () {
   this.timeout(60000);
