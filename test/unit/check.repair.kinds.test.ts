@@ -222,12 +222,22 @@ describe('diagnosis vocabulary: each kind with its exact wording and corrected L
     assert.equal(claim.diagnosis, String.raw`transpose missing: transpose W^2 — (W^2)^T \delta^2 holds`);
   });
 
-  it('a mistake inside a chain is diagnosed and shown, but its edit would change the next step, so none is offered', () => {
+  it('in a chain, an edit of the shared step is offered when the re-checked document confirms it', () => {
     const chain = String.raw`$$\frac{\partial L}{\partial o^1} = W^2 \delta^2 = (W^2)^T \delta^2$$`;
-    const report = checkDocument(chain, { language: 'markdown' });
-    const first = report.claims[0];
+    const [first, second] = checkDocument(chain, { language: 'markdown' }).claims;
     assert.equal(first.diagnosisKind, 'transpose-missing');
-    assert.equal(first.correction?.latex, String.raw`\frac{\partial L}{\partial o^1} = (W^2)^T \delta^2`);
+    assert.equal(second.status, 'mismatch');
+    assert.equal(first.correction?.edit?.replacement, '(W^2)^T');
+    const fixed = replaceRange(chain, first.correction!.edit!.range, first.correction!.edit!.replacement);
+    assert.deepEqual(checkDocument(fixed, { language: 'markdown' }).claims.map((c) => c.status), ['ok', 'ok']);
+  });
+
+  it('in a chain, an edit that would break the next step is shown but not offered', () => {
+    const chain = String.raw`$$\frac{\partial L}{\partial b^l} = 2 \delta^l = \delta^l + \delta^l$$`;
+    const [first, second] = checkDocument(chain, { language: 'markdown' }).claims;
+    assert.equal(second.status, 'ok');
+    assert.equal(first.diagnosisKind, 'constant-factor');
+    assert.equal(first.correction?.latex, String.raw`\frac{\partial L}{\partial b^l} = \delta^l`);
     assert.equal(first.correction?.edit, undefined);
   });
 });

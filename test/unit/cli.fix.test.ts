@@ -63,7 +63,7 @@ describe('gradcheck check --fix', function () {
 
   it('never touches a line whose correction is not applicable (the shared step of a chain), and lists what it fixed in JSON', () => {
     const file = join(dir, 'chain.md');
-    const text = '# Chain\n\n$$\\frac{\\partial L}{\\partial o^1} = W^2 \\delta^2 = (W^2)^T \\delta^2$$\n\n$$\\frac{\\partial L}{\\partial W^2} = h^1 (\\delta^2)^T$$\n';
+    const text = '# Chain\n\n$$\\frac{\\partial L}{\\partial b^l} = 2 \\delta^l = \\delta^l + \\delta^l$$\n\n$$\\frac{\\partial L}{\\partial W^2} = h^1 (\\delta^2)^T$$\n';
     writeFileSync(file, text);
     const { stdout } = run({ files: [file], fix: { backup: false }, json: true });
     const report = JSON.parse(stdout);

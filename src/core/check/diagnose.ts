@@ -45,7 +45,15 @@ function noRepair(input: RepairInput, where: string | undefined): string {
 }
 
 export function diagnose(input: RepairInput): Diagnosis {
-  const { repair, hints, cost } = findRepair(input);
+  let result: ReturnType<typeof findRepair>;
+  try {
+    result = findRepair(input);
+  } catch (error) {
+    // A diagnosis is help, never a reason to lose the verdict: an unforeseen failure of the search is reported as no repair.
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'no-repair', text: `${noRepair(input, undefined)} (the search for a correction stopped: ${message})`, cost: { candidates: 0, screened: 0, verified: 0, milliseconds: 0 } };
+  }
+  const { repair, hints, cost } = result;
   if (!repair) {
     const split = hints.splits[0];
     return { kind: 'no-repair', text: noRepair(input, split ? `holds only where ${split.describe}` : hints.partly), cost };

@@ -3,7 +3,7 @@
 import { createRng, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
 import { type Claim, parseFormula, type Span } from '../math';
 import { locateMath, type DocumentLanguage, type Formula } from '../document';
-import type { Problem, Range } from '../source';
+import type { Problem } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
 import { bindLets, definedSymbol, lossNames, templateOf } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
@@ -12,7 +12,7 @@ import { InstanceContext } from './context';
 import { diagnose, type Diagnosis } from './diagnose';
 import { evaluateClaim } from './evaluate';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
-import { documentEdit, lineStarts } from './repair';
+import { confirmSharedEdits, documentEdit, lineStarts } from './repair';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
 export interface CheckOptions {
@@ -105,19 +105,12 @@ function instances(net: NetworkConfig, seed: number, samples: number): InstanceC
   });
 }
 
-const overlaps = (a: Range, b: Range) => before(a.start, b.end) && before(b.start, a.end);
-const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.column < q.column);
-
-/** A correction that would also change another claim (the shared step of a chain `A = B = C`) is shown but never applied. */
-function withoutSharedEdits(reports: ClaimReport[]): ClaimReport[] {
-  return reports.map((r) => {
-    const edit = r.correction?.edit;
-    if (!edit || !reports.some((o) => o !== r && (overlaps(o.lhsRange, edit.range) || overlaps(o.rhsRange, edit.range)))) return r;
-    return { ...r, correction: { latex: r.correction!.latex } };
-  });
+export function checkDocument(text: string, options: CheckOptions): DocumentReport {
+  return checkText(text, options, true);
 }
 
-export function checkDocument(text: string, options: CheckOptions): DocumentReport {
+/** Without `diagnoseMismatches`, mismatches get no diagnosis: for confirming an edit shared by two steps of a chain. */
+function checkText(text: string, options: CheckOptions, diagnoseMismatches: boolean): DocumentReport {
   const problems: Problem[] = [];
   const located = locateMath(text, options.language);
   problems.push(...located.problems);
@@ -156,7 +149,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
       return definitionReport(located, env);
     }
     const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
-    if (evaluation.status !== 'mismatch') return claimReport(located, evaluation, undefined, env);
+    if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return claimReport(located, evaluation, undefined, env);
     const diagnosis = diagnose({ located, evaluation, env, contexts, macros, tolerance: options.tolerance });
     options.onDiagnosis?.(diagnosis, located.rhsFormula.toPosition(claim.rhsSpan.start).line);
     const repair = diagnosis.repair;
@@ -168,7 +161,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     network: networkSummary(source, net),
     seed,
     samples,
-    claims: withoutSharedEdits(reports),
+    claims: diagnoseMismatches ? confirmSharedEdits(text, reports, (edited) => checkText(edited, options, false).claims) : reports,
     problems,
     summary: summarize(reports),
     state: firstSampleState(contexts[0]),

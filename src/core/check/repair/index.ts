@@ -2,3 +2,4 @@
 // each verified by re-evaluating the corrected claim before it is offered.
 export { BUDGET, findRepair, type Repair, type RepairCost, type RepairInput, type RepairResult } from './search';
 export { applyCorrections, documentEdit, lineStarts } from './documentEdit';
+export { confirmSharedEdits } from './sharedEdits';
