@@ -1,7 +1,7 @@
 // The repair search against the checker's mutation corpus: every operator of
 // helpers/mutate.ts on every correct claim of every example, on the
 // examples' own networks and on square networks (where shapes give nothing
-// away). For each mutant reported as a mismatch:
+// away), and on every correct claim of the formula corpus. For each mutant reported as a mismatch:
 //   - the diagnosis must name the corruption that was applied (the kinds
 //     each operator may be called are fixed below, before any result): at
 //     least 90% of the mutants;
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { checkDocument, type CheckOptions, type ClaimReport, type DiagnosisKind } from '../../src/core/check';
 import { languageOfPath } from '../../src/core/document';
 import { applicable, replaceRange, sameClaim } from './helpers/corrections';
+import { corpus } from './fixtures/formulas';
 import { mutations, OPERATORS, type Operator } from './helpers/mutate';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
@@ -55,9 +56,8 @@ function oneLine(text: string, claim: ClaimReport): string | undefined {
   return start.line === end.line ? text.split('\n')[start.line].slice(start.column, end.column) : undefined;
 }
 
-/** Every mismatch the mutants of one example produce, each with its correction re-checked. */
-function diagnoseMutants(name: string, options: CheckOptions): Diagnosed[] {
-  const text = readFileSync(join(EXAMPLES, name), 'utf8');
+/** Every mismatch the mutants of one document produce, each with its correction re-checked. */
+function diagnoseMutants(name: string, text: string, options: CheckOptions): Diagnosed[] {
   const report = checkDocument(text, options);
   const out: Diagnosed[] = [];
   for (const claim of report.claims.filter((c) => c.status === 'ok')) {
@@ -84,12 +84,24 @@ describe('repairs on the mutation corpus: the diagnosis names the corruption, an
   for (const name of NAMES) {
     const language = languageOfPath(name)!;
     it(`${name}: mutants on its own network and on a square network are diagnosed, corrections re-checked`, () => {
-      const own = diagnoseMutants(name, { language, path: `examples/${name}` });
-      const square = diagnoseMutants(name, { language, network: { text: SQUARE_NETWORKS[name], path: 'square.mlp' } });
+      const text = readFileSync(join(EXAMPLES, name), 'utf8');
+      const own = diagnoseMutants(name, text, { language, path: `examples/${name}` });
+      const square = diagnoseMutants(name, text, { language, network: { text: SQUARE_NETWORKS[name], path: 'square.mlp' } });
       assert.ok(own.length > 0 && square.length > 0);
       all.push(...own, ...square.map((d) => ({ ...d, at: `${d.at} (square)` })));
     });
   }
+
+  it('the formula corpus (test/unit/fixtures/formulas, without user macros), each formula a document on the default network', () => {
+    const before = all.length;
+    for (const [set, cases] of Object.entries(corpus)) {
+      for (const c of cases.filter((x) => !x.macros)) {
+        const [text, language] = c.environment ? [`\\begin{${c.environment}}\n${c.latex}\n\\end{${c.environment}}\n`, 'latex' as const] : [`$$${c.latex}$$\n`, 'markdown' as const];
+        all.push(...diagnoseMutants(`${set}: ${c.what}`, text, { language }).map((d) => ({ ...d, at: `${set}: ${c.what}` })));
+      }
+    }
+    assert.ok(all.length - before > 100, `only ${all.length - before} corpus mutants`);
+  });
 
   it('every offered correction, applied to the file, turns the mutated claim ok', () => {
     const broken = all.filter((d) => d.afterFix !== undefined && !d.afterFix.startsWith('ok'));

@@ -24,22 +24,20 @@ export interface Hints {
 export interface Split {
   readonly describe: string;
   readonly latex: string;
-  /** The split compares an index with the label y: the usual "a ≠ y" case of a softmax gradient. */
-  readonly label: boolean;
   readonly test: (a: Readonly<Record<string, number>>) => boolean;
 }
 
 function candidateSplits(indices: readonly string[], layers: readonly string[], last: number): Split[] {
   const splits: Split[] = [];
   for (const a of indices) {
-    splits.push({ describe: `${a} = y`, latex: `${a} = y`, label: true, test: (s) => s[a] === s.y }, { describe: `${a} ≠ y`, latex: `${a} \\neq y`, label: true, test: (s) => s[a] !== s.y });
+    splits.push({ describe: `${a} = y`, latex: `${a} = y`, test: (s) => s[a] === s.y }, { describe: `${a} ≠ y`, latex: `${a} \\neq y`, test: (s) => s[a] !== s.y });
     for (const b of indices) {
-      if (a < b) splits.push({ describe: `${a} = ${b}`, latex: `${a} = ${b}`, label: false, test: (s) => s[a] === s[b] }, { describe: `${a} ≠ ${b}`, latex: `${a} \\neq ${b}`, label: false, test: (s) => s[a] !== s[b] });
+      if (a < b) splits.push({ describe: `${a} = ${b}`, latex: `${a} = ${b}`, test: (s) => s[a] === s[b] }, { describe: `${a} ≠ ${b}`, latex: `${a} \\neq ${b}`, test: (s) => s[a] !== s[b] });
     }
   }
   for (const l of layers) {
-    splits.push({ describe: `${l} = L`, latex: `${l} = L`, label: false, test: (s) => s[l] === last }, { describe: `${l} < L`, latex: `${l} < L`, label: false, test: (s) => s[l] < last });
-    splits.push({ describe: `${l} = L − 1`, latex: `${l} = L-1`, label: false, test: (s) => s[l] === last - 1 }, { describe: `${l} = 1`, latex: `${l} = 1`, label: false, test: (s) => s[l] === 1 });
+    splits.push({ describe: `${l} = L`, latex: `${l} = L`, test: (s) => s[l] === last }, { describe: `${l} < L`, latex: `${l} < L`, test: (s) => s[l] < last });
+    splits.push({ describe: `${l} = L − 1`, latex: `${l} = L-1`, test: (s) => s[l] === last - 1 }, { describe: `${l} = 1`, latex: `${l} = 1`, test: (s) => s[l] === 1 });
   }
   return splits;
 }
@@ -56,8 +54,8 @@ function splitsOf(evaluation: Failed, last: number): { splits: Split[]; partly?:
 export function hintsOf(evaluation: Failed, contexts: readonly InstanceContext[]): Hints {
   const ctx = contexts[evaluation.worst.sample];
   const { splits, partly } = splitsOf(evaluation, ctx.lastLayer);
+  // A restriction (partial-range) is never hinted: an edit that makes the claim hold everywhere is the better story.
   const likely: DiagnosisKind[] = [];
-  if (splits.some((s) => s.label)) likely.push('partial-range');
   if (evaluation.shapeError) likely.push('transpose-missing', 'outer-product-order', 'transpose-extra', 'transposed', 'layer-index');
   const values = evaluation.worstValues;
   if (!values || !sameShape(values.lhs, values.rhs) || entries(values.lhs).some(Number.isNaN)) return { likely, missingPrimeLayers: [], splits, partly };
