@@ -222,6 +222,13 @@ describe('diagnosis vocabulary: each kind with its exact wording and corrected L
     assert.equal(claim.diagnosis, String.raw`transpose missing: transpose W^2 — (W^2)^T \delta^2 holds`);
   });
 
+  it('no-repair after a shape error still shows what the left side is', () => {
+    const claim = lastClaim(String.raw`$$\frac{\partial L}{\partial W^2} = \delta^2 \delta^2$$`);
+    assert.equal(claim.code, 'shape');
+    assert.equal(claim.diagnosisKind, 'no-repair');
+    assert.match(claim.diagnosis!, /^no small edit of the right side makes it hold; the left side is a 4×5 matrix: -?\d\.\d+(e-\d+)?, .*, …$/);
+  });
+
   it('in a chain, an edit of the shared step is offered when the re-checked document confirms it', () => {
     const chain = String.raw`$$\frac{\partial L}{\partial o^1} = W^2 \delta^2 = (W^2)^T \delta^2$$`;
     const [first, second] = checkDocument(chain, { language: 'markdown' }).claims;

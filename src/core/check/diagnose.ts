@@ -4,7 +4,7 @@
 // re-evaluated on every sample and index. When no small edit repairs the
 // claim, say so and show what the left side really is.
 import type { DiagnosisKind, RepairKind } from './report';
-import { findRepair, type Repair, type RepairCost, type RepairInput } from './repair';
+import { findRepair, leftSideAtWorst, type Repair, type RepairCost, type RepairInput } from './repair';
 import { entries, shapeOf } from './values';
 
 export interface Diagnosis {
@@ -38,9 +38,9 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
 
 /** "no small edit …; the left side is a vector of 3: 0.1203, -0.3112, 0.1909". */
 function noRepair(input: RepairInput, where: string | undefined): string {
-  const values = input.evaluation.worstValues;
-  const lhs = values ? entries(values.lhs) : undefined;
-  const shown = lhs && lhs.length > 0 && !lhs.some(Number.isNaN) ? `; the left side is a ${shapeOf(values!.lhs)}: ${Array.from(lhs.slice(0, 4), fmt).join(', ')}${lhs.length > 4 ? ', …' : ''}` : '';
+  const lhs = leftSideAtWorst(input);
+  const values = lhs === undefined ? undefined : entries(lhs);
+  const shown = values && values.length > 0 && !values.some(Number.isNaN) ? `; the left side is a ${shapeOf(lhs!)}: ${Array.from(values.slice(0, 4), fmt).join(', ')}${values.length > 4 ? ', …' : ''}` : '';
   return `${where ? `${where}; ` : ''}no small edit of the right side makes it hold${shown}`;
 }
 

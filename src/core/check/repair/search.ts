@@ -168,6 +168,18 @@ function verify(input: RepairInput, claim: ClaimInput, restricted: boolean): boo
   return restricted || evaluation.results.length * 2 >= input.evaluation.results.length;
 }
 
+/** The left side at the worst failing case: what the claim should equal, for "no small edit repairs it" (a shape error keeps no values). */
+export function leftSideAtWorst(input: RepairInput): Value | undefined {
+  const stored = input.evaluation.worstValues?.lhs;
+  if (stored !== undefined && !entries(stored).some(Number.isNaN)) return stored;
+  const { compiled, worst } = input.evaluation;
+  try {
+    return evaluateNode(compiled.lhs, scopeOf(compiled, input.contexts[worst.sample], worst));
+  } catch {
+    return undefined;
+  }
+}
+
 export function findRepair(input: RepairInput): RepairResult {
   const started = performance.now();
   const { claim, rhsFormula, lhsFormula } = input.located;
