@@ -222,6 +222,12 @@ describe('diagnosis vocabulary: each kind with its exact wording and corrected L
     assert.equal(claim.diagnosis, String.raw`transpose missing: transpose W^2 — (W^2)^T \delta^2 holds`);
   });
 
+  it('a missing transpose goes on the author\'s own parentheses', () => {
+    const claim = lastClaim(String.raw`$$\frac{\partial L}{\partial W^2} = \delta^2 \left(o^1\right)$$`);
+    assert.equal(claim.diagnosis, String.raw`transpose missing: transpose o^1 — \delta^2 \left(o^1\right)^T holds`);
+    assert.equal(claim.correction?.edit?.replacement, String.raw`\left(o^1\right)^T`);
+  });
+
   it('no-repair after a shape error still shows what the left side is', () => {
     const claim = lastClaim(String.raw`$$\frac{\partial L}{\partial W^2} = \delta^2 \delta^2$$`);
     assert.equal(claim.code, 'shape');

@@ -1,6 +1,6 @@
 // Edits of structure: transposes, the order of factors and of an outer
 // product, layer superscripts, free indices.
-import type { Expr, Sym } from '../../math';
+import type { Expr, Span, Sym } from '../../math';
 import { displayName } from '../conventions';
 import { walk } from '../walk';
 import { constantOf, isProduct, text, transposeMark, type Candidate, type CandidateSource } from './candidate';
@@ -34,13 +34,26 @@ export function transposes(src: CandidateSource): Candidate[] {
   });
   for (const f of matrixFactors(src)) {
     const t = text(src, f);
-    out.push({ kind: 'transpose-missing', edits: [replace(f.span, transposed(t, mark))], advice: `transpose ${unwrapParens(t) ?? t}`, screen: true });
+    // `\left(h\right)` reads as h: the transpose goes on the author's parentheses, `\left(h\right)^T`.
+    const span = parenthesised(src.source, f.span) ?? f.span;
+    const written = src.source.slice(span.start, span.end);
+    out.push({ kind: 'transpose-missing', edits: [replace(span, transposed(written, mark))], advice: `transpose ${unwrapParens(t) ?? t}`, screen: true });
   }
   if (src.rhs.kind !== 'transpose') {
     const whole = text(src, src.rhs);
     out.push({ kind: 'transposed', edits: [replace(src.rhs.span, transposed(whole, mark))], advice: 'transpose the right side', screen: true });
   }
   return out;
+}
+
+/** The span grown to the parentheses directly around it, when there are some. */
+function parenthesised(source: string, span: Span): Span | undefined {
+  const before = source.slice(0, span.start);
+  const after = source.slice(span.end);
+  const open = /(\\left\s*\(|\()\s*$/.exec(before);
+  const close = /^\s*(\\right\s*\)|\))/.exec(after);
+  if (!open || !close || open[1].startsWith('\\') !== close[1].startsWith('\\')) return undefined;
+  return { start: span.start - open[0].length, end: span.end + close[0].length };
 }
 
 /** (A Bᵀ)ᵀ = B Aᵀ: an outer product written the wrong way round, including `h^1 (\delta^2)^T`, which reads as h¹ applied to δ². */
