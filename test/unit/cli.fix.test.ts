@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyCorrections, checkDocument } from '../../src/core/check';
 import { runCheckCommand } from './helpers/runCli';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
@@ -71,5 +72,14 @@ describe('gradcheck check --fix', function () {
     const after = readFileSync(file, 'utf8').split('\n');
     assert.equal(after[2], text.split('\n')[2]);
     assert.equal(after[4], '$$\\frac{\\partial L}{\\partial W^2} = \\delta^2 (h^1)^T$$');
+  });
+
+  it('applies nothing where the file no longer holds the text the check saw (a stale report)', () => {
+    const text = readFileSync(join(EXAMPLES, 'nielsen-bp.md'), 'utf8');
+    const report = checkDocument(text, { language: 'markdown' });
+    const stale = text.replace('2 (a^L - y)', '3 (a^L - y)');
+    const { text: fixed, applied } = applyCorrections(stale, report.claims);
+    assert.equal(applied.length, 2, 'the two corrections whose text is unchanged still apply');
+    assert.ok(fixed.includes('$$\\nabla_a C = 3 (a^L - y)$$'), 'the changed line is left alone');
   });
 });
