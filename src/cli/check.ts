@@ -44,7 +44,7 @@ function printReport(report: DocumentReport, out: Output): void {
     const error = c.maxRelError !== undefined ? formatError(c.maxRelError) : c.code === 'shape' ? 'shape' : '';
     const diagnosis = c.diagnosis ? ` [${c.diagnosis}]` : '';
     out.write(`${file}:${c.rhsRange.start.line + 1}  ${paint(out, colour, MARK[c.status])}  ${abbreviate(c.latex, 48)}  ${error.padStart(8)}  ${c.message}${diagnosis}\n`);
-    if (c.correction) out.write(`    fix: ${c.correction.latex}${c.correction.edit ? '' : ' (shown only: applying it would change another step)'}\n`);
+    if (c.correction) out.write(`    fix: ${c.correction.latex}${c.correction.edit ? '' : ' (shown only: not applicable to the file as written, see docs/diagnoses.md)'}\n`);
   }
   const s = report.summary;
   const parts = [paint(out, 'green', `${s.ok} ok`), paint(out, s.mismatch > 0 ? 'red' : 'dim', `${s.mismatch} mismatch`), `${s.unchecked} unchecked`, `${s.definition} definition${s.definition === 1 ? '' : 's'}`];
