@@ -228,6 +228,11 @@ describe('diagnosis vocabulary: each kind with its exact wording and corrected L
     assert.equal(claim.correction?.edit?.replacement, String.raw`\left(o^1\right)^T`);
   });
 
+  it('an extra σ′ written by juxtaposition (entrywise form) is dropped too', () => {
+    const claim = lastClaim(String.raw`$$\frac{\partial L}{\partial W^l_{j,k}} = \delta^l_j \, o^{l-1}_k \sigma'(z^l_j)$$`);
+    assert.equal(claim.diagnosis, String.raw`σ′ factor not wanted: drop the factor \sigma'(z^l_j) — \delta^l_j \, o^{l-1}_k holds`);
+  });
+
   it('no-repair after a shape error still shows what the left side is', () => {
     const claim = lastClaim(String.raw`$$\frac{\partial L}{\partial W^2} = \delta^2 \delta^2$$`);
     assert.equal(claim.code, 'shape');

@@ -10,7 +10,8 @@ const isPrimeFactor = (e: Expr) => (e.kind === 'call' && e.fn.primes > 0) || e.k
 export function activationDerivatives(src: CandidateSource): Candidate[] {
   const out: Candidate[] = [];
   walk(src.rhs, (node) => {
-    if (node.kind !== 'binary' || node.op !== 'odot') return;
+    // σ′ multiplies elementwise (⊙) in vector form and by juxtaposition entrywise.
+    if (node.kind !== 'binary' || !(node.op === 'odot' || node.op === 'juxt' || node.op === 'cdot')) return;
     for (const [factor, other] of [
       [node.right, node.left],
       [node.left, node.right],
