@@ -233,6 +233,11 @@ describe('diagnosis vocabulary: each kind with its exact wording and corrected L
     assert.equal(claim.diagnosis, String.raw`σ′ factor not wanted: drop the factor \sigma'(z^l_j) — \delta^l_j \, o^{l-1}_k holds`);
   });
 
+  it('a missing σ′ in the entrywise form carries the claim\'s index', () => {
+    const claim = lastClaim(`${MSE}$$${String.raw`\delta^l_j = \sum_k w^{l+1}_{kj} \delta^{l+1}_k`}$$`);
+    assert.equal(claim.diagnosis, String.raw`missing σ′ factor: multiply by \sigma'(z^l_j) — \sum_k w^{l+1}_{kj} \delta^{l+1}_k \sigma'(z^l_j) holds`);
+  });
+
   it('no-repair after a shape error still shows what the left side is', () => {
     const claim = lastClaim(String.raw`$$\frac{\partial L}{\partial W^2} = \delta^2 \delta^2$$`);
     assert.equal(claim.code, 'shape');

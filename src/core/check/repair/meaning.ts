@@ -31,6 +31,11 @@ export function activationDerivatives(src: CandidateSource): Candidate[] {
   for (const k of [...new Set([...src.missingPrimeLayers, ...src.layerTexts])]) {
     const layer = parenthesised ? `{(${k})}` : k.length > 1 ? `{${k}}` : k;
     out.push({ kind: 'activation-derivative-missing', edits: [replace(src.rhs.span, `${body} \\odot ${prime}(z^${layer})`)], advice: `multiply by ${prime}(z^${layer}) elementwise`, screen: true });
+    // The entrywise form (δ^L_j = ∂C/∂a^L_j σ′(z^L_j)): the factor carries the claim's index.
+    for (const index of src.freeIndices) {
+      const factor = `${prime}(z^${layer}_${index})`;
+      out.push({ kind: 'activation-derivative-missing', edits: [replace(src.rhs.span, `${body} ${factor}`)], advice: `multiply by ${factor}`, screen: true });
+    }
   }
   return out;
 }
