@@ -14,8 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { checkDocument, type DocumentReport } from '../src/core/check';
 import { backward, drawInstance, forward } from '../src/core/engine';
-import { languageOfPath } from '../src/core/document/locate';
-import { resolveDocumentSpec } from '../src/core/netspec/resolve';
+import { languageOfPath, readDocument } from '../src/core/document';
+import { resolveDocumentSpec } from '../src/core/netspec';
 import { measure, median, type MeasureOptions } from './lib/timing';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -210,7 +210,7 @@ function main(): void {
 
   // One forward + backward pass of the MNIST fixture's network, on an instance drawn as the checker draws its first one.
   const mnistText = readFileSync(join(ROOT, MNIST), 'utf8');
-  const net = resolveDocumentSpec(mnistText, { kind: 'markdown', path: MNIST }).spec.network;
+  const net = resolveDocumentSpec(readDocument(mnistText, 'markdown').specBlocks, { path: MNIST }).spec.network;
   if (!net || !mnistReport) throw new Error(`${MNIST}: no network`);
   const instance = drawInstance(net, mnistReport.seed);
   const pass = () => backward(net, instance.params, forward(net, instance.params, instance.x, instance.label), instance.label);

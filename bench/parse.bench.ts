@@ -6,7 +6,7 @@
 // Run: npx tsx bench/parse.bench.ts   Target: a 200-formula document < 50 ms.
 
 import { callKatex } from '../src/core/math/katex/katexRaw';
-import { locateMath } from '../src/core/document/locate';
+import { readDocument } from '../src/core/document';
 import { parseFormula } from '../src/core/math/claims/parse';
 import { allFormulas } from '../test/unit/fixtures/formulas';
 
@@ -41,11 +41,11 @@ const t0 = performance.now();
 parseDoc();
 const cold = performance.now() - t0;
 const full = time(parseDoc);
-// The whole front end on a Markdown file: locate the 200 formulas, then parse each.
+// The whole front end on a Markdown file: read it (formulas and spec in one pass), then parse each formula as the checker does.
 const markdown = doc.map((f, i) => (f.environment ? `Step ${i}:\n\n$$\\begin{${f.environment}}${f.latex}\\end{${f.environment}}$$\n` : `Step ${i}:\n\n$$${f.latex}$$\n`)).join('\n');
 const locateAndParse = time(() => {
-  const located = locateMath(markdown, 'markdown');
-  for (const f of located.formulas) sink += parseFormula(f.latex, { environment: f.environment, macros: located.macros }).claims.length;
+  const located = readDocument(markdown, 'markdown');
+  for (const f of located.formulas) sink += parseFormula(f.latex, { environment: f.environment, macros: located.macros, setting: { display: f.display, before: f.before } }).claims.length;
 });
 const katexOnly = time(() => {
   for (const f of doc) {

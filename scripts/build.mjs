@@ -2,7 +2,7 @@
 // check worker it starts, the `gradcheck` CLI (node/cjs) and the webview
 // scripts (browser/iife).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -31,6 +31,10 @@ const configs = [
 if (webviewEntries.length > 0) {
   configs.push({ ...common, entryPoints: webviewEntries, outdir: 'dist/webview', platform: 'browser', format: 'iife' });
 }
+
+// A production build (the .vsix) starts from an empty dist/, so no source
+// map of an earlier development build is packaged.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));

@@ -1,7 +1,7 @@
 // `gradcheck check FILE...`: one line per claim, then a summary; or the
-// JSON of DESIGN.md's command-line contract with --json.
+// JSON of docs/cli-json.md with --json.
 import { readFileSync } from 'node:fs';
-import { checkDocument, reportJson, type ClaimReport, type DocumentReport } from '../core/check';
+import { checkDocument, describeNetworkSource, reportJson, type ClaimReport, type DocumentReport } from '../core/check';
 import { languageOfPath } from '../core/document';
 import { printFixes, writeCorrections, type FixOutcome } from './fix';
 import { formatError, paint, type Output } from './output';
@@ -36,6 +36,7 @@ function printReport(report: DocumentReport, out: Output): void {
   const net = report.network;
   const netText = net ? `${net.source} network ${net.layers.join('-')} (${net.activations.join(', ')}), ${net.loss}` : 'no network (spec errors)';
   out.write(`${paint(out, 'bold', file)}: ${netText}; seed ${report.seed}, ${report.samples} sample${report.samples === 1 ? '' : 's'}\n`);
+  if (net) out.write(`network: ${describeNetworkSource(net)}\n`);
   for (const p of report.problems) {
     out.write(`${file}:${p.range.start.line + 1}:${p.range.start.column + 1}: ${paint(out, p.severity === 'error' ? 'red' : 'yellow', p.severity)}: ${p.message}\n`);
   }

@@ -1,5 +1,5 @@
 // The `gradcheck` command line. Exit codes: 0 fine, 1 a mismatch or failed
-// self-test, 2 a usage error or unreadable file (DESIGN.md).
+// self-test, 2 a usage error or unreadable file (docs/cli-json.md).
 import { version } from '../../package.json';
 import { DEFAULT_NETWORK } from '../core/netspec';
 import { parseArgs, UsageError, wholeNumberFlag, type ParsedArgs } from './args';

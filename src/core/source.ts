@@ -20,6 +20,8 @@ export interface Problem {
   readonly severity: Severity;
   /** Machine-readable kind, e.g. 'unknown-activation', for quick fixes. */
   readonly code?: string;
+  /** The text that likely should replace `range` ('sigmoid' for 'sigmod'), for a quick fix. */
+  readonly replacement?: string;
 }
 
 export function position(line: number, column: number): Position {

@@ -1,71 +1,142 @@
-// Runs checks in a worker thread. One check per document at a time: a new
-// request for the same document stops the old one (the worker is replaced),
-// and a check that runs past its time limit is stopped with a clear error.
-import * as path from 'node:path';
+// The extension side of the one long-lived check worker. Requests are sent
+// one at a time; while one runs, only the newest request per document waits
+// (typing fast checks the latest text, not every keystroke). A check that
+// runs past the time limit stops the worker, which is started again for the
+// next request. No `vscode` import: benchmarks drive it from plain Node.
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type * as vscode from 'vscode';
 import type { DocumentReport } from '../core/check';
-import type { CheckRequest, CheckResponse } from '../worker/protocol';
+import type { CheckRequest, CheckResponse, CheckReuse, WorkerRequest } from '../worker/protocol';
 
 export class CheckCancelled extends Error {}
 
 export class CheckTimedOut extends Error {}
 
-interface Running {
-  readonly worker: Worker;
-  readonly reject: (error: Error) => void;
+/** A worker-side failure, with the worker's stack for the log. */
+export class CheckFailed extends Error {
+  constructor(
+    message: string,
+    readonly workerStack?: string,
+  ) {
+    super(message);
+  }
 }
 
-export class CheckHost implements vscode.Disposable {
-  private readonly running = new Map<string, Running>();
+export interface CheckResult {
+  readonly report: DocumentReport;
+  /** Time spent checking in the worker, and from request to answer (queueing and transfer included). */
+  readonly checkMs: number;
+  readonly roundTripMs: number;
+  readonly reuse: CheckReuse;
+}
+
+interface Pending {
+  readonly request: CheckRequest;
+  readonly resolve: (result: CheckResult) => void;
+  readonly reject: (error: Error) => void;
+  sentAt?: number;
+  readonly queuedAt: number;
+}
+
+export class CheckHost {
+  private worker: Worker | undefined;
+  private inFlight: Pending | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The newest waiting request per document, in arrival order. */
+  private readonly waiting = new Map<string, Pending>();
   private nextId = 1;
+  /** How many workers were started: one unless a check ran away or the worker died. */
+  workersStarted = 0;
 
   constructor(
-    private readonly extensionPath: string,
+    private readonly workerPath: string,
     private readonly timeLimitMs = 60_000,
   ) {}
 
-  /** Checks a document; rejects with CheckCancelled when superseded, CheckTimedOut past the time limit. */
-  check(key: string, request: Omit<CheckRequest, 'id'>): Promise<DocumentReport> {
-    this.cancel(key);
-    const worker = new Worker(path.join(this.extensionPath, 'dist', 'checkWorker.js'));
-    const id = this.nextId++;
-    return new Promise<DocumentReport>((resolve, reject) => {
-      const finish = () => {
-        clearTimeout(timer);
-        if (this.running.get(key)?.worker === worker) this.running.delete(key);
-        void worker.terminate();
-      };
-      const timer = setTimeout(() => {
-        finish();
-        reject(new CheckTimedOut(`the check took longer than ${Math.round(this.timeLimitMs / 1000)} s and was stopped; a smaller network in the spec, or fewer samples, makes it faster`));
-      }, this.timeLimitMs);
-      this.running.set(key, {
-        worker,
-        reject: (error) => {
-          finish();
-          reject(error);
-        },
-      });
-      worker.on('message', (response: CheckResponse) => {
-        if (response.id !== id) return;
-        finish();
-        if (response.kind === 'report') resolve(response.report);
-        else reject(new Error(response.message));
-      });
-      worker.on('error', (error) => {
-        finish();
-        reject(error);
-      });
-      worker.postMessage({ ...request, id } satisfies CheckRequest);
+  /** Checks a document; rejects with CheckCancelled when a newer check of it arrives, CheckTimedOut past the time limit. */
+  check(request: Omit<CheckRequest, 'id' | 'kind'>): Promise<CheckResult> {
+    return new Promise<CheckResult>((resolve, reject) => {
+      this.waiting.get(request.key)?.reject(new CheckCancelled('superseded by a newer check'));
+      this.waiting.delete(request.key);
+      this.waiting.set(request.key, { request: { ...request, kind: 'check', id: this.nextId++ }, resolve, reject, queuedAt: performance.now() });
+      this.pump();
     });
   }
 
-  cancel(key: string): void {
-    this.running.get(key)?.reject(new CheckCancelled('superseded by a newer check'));
+  /** Drops a document: its waiting check is cancelled, its running check's answer ignored, its worker state freed. */
+  forget(key: string): void {
+    this.waiting.get(key)?.reject(new CheckCancelled('the document was closed'));
+    this.waiting.delete(key);
+    if (this.inFlight?.request.key === key) this.inFlight.reject(new CheckCancelled('the document was closed'));
+    this.worker?.postMessage({ kind: 'forget', key } satisfies WorkerRequest);
+  }
+
+  /** Whether a check of the document is running or waiting. */
+  isChecking(key: string): boolean {
+    return this.waiting.has(key) || this.inFlight?.request.key === key;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerPath);
+    this.workersStarted++;
+    worker.on('message', (response: CheckResponse) => this.answer(response));
+    worker.on('error', (error) => this.stopWorker(error));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.stopWorker(new CheckFailed(`the check worker stopped unexpectedly (exit code ${code})`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private pump(): void {
+    if (this.inFlight) return;
+    const next = this.waiting.values().next();
+    if (next.done) return;
+    const pending = next.value;
+    this.waiting.delete(pending.request.key);
+    this.inFlight = pending;
+    pending.sentAt = performance.now();
+    this.ensureWorker().postMessage(pending.request satisfies WorkerRequest);
+    this.timer = setTimeout(() => {
+      const limit = this.timeLimitMs >= 1000 ? `${Math.round(this.timeLimitMs / 1000)} s` : `${this.timeLimitMs} ms`;
+      this.stopWorker(new CheckTimedOut(`the check took longer than ${limit} and was stopped; a smaller network in the spec, or fewer samples, makes it faster`));
+    }, this.timeLimitMs);
+  }
+
+  private answer(response: CheckResponse): void {
+    const pending = this.inFlight;
+    if (!pending || pending.request.id !== response.id) return;
+    clearTimeout(this.timer);
+    this.inFlight = undefined;
+    if (response.kind === 'report') {
+      pending.resolve({ report: response.report, checkMs: response.checkMs, roundTripMs: performance.now() - pending.queuedAt, reuse: response.reuse });
+    } else {
+      pending.reject(new CheckFailed(response.message, response.stack));
+    }
+    this.pump();
+  }
+
+  /** Ends the worker (runaway check, crash); the running check fails with `error`, waiting ones go to a fresh worker. */
+  private stopWorker(error: Error): void {
+    clearTimeout(this.timer);
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    const pending = this.inFlight;
+    this.inFlight = undefined;
+    pending?.reject(error);
+    this.pump();
   }
 
   dispose(): void {
-    for (const key of [...this.running.keys()]) this.cancel(key);
+    for (const pending of this.waiting.values()) pending.reject(new CheckCancelled('GradCheck is shutting down'));
+    this.waiting.clear();
+    this.inFlight?.reject(new CheckCancelled('GradCheck is shutting down'));
+    this.inFlight = undefined;
+    clearTimeout(this.timer);
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
   }
 }

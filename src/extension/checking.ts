@@ -1,10 +1,14 @@
-// The "check gradients" feature: runs a check of a document in the worker,
-// shows the report, and keeps it fresh on save once a document was checked.
+// The "check gradients" feature: runs checks of a document in the one
+// long-lived worker, stores the report for the presenters, and keeps it
+// fresh on save and (debounced) while typing once a document was checked.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DocumentReport, Summary } from '../core/check';
-import { languageOfId } from '../core/document';
-import { CheckCancelled, CheckHost } from './checkHost';
-import { DiagnosticsPresenter } from './diagnostics';
+import type { Summary } from '../core/check';
+import { CheckCancelled, CheckHost, type CheckResult } from './checkHost';
+import { readSettings } from './config';
+import { checkLanguage } from './documents';
+import type { Log } from './log';
+import type { ReportStore } from './reportStore';
 
 /** What a command run produced; returned so tests and other commands can read it. */
 export interface CheckOutcome {
@@ -19,60 +23,73 @@ function summaryText(summary: Summary): string {
   return parts.join(', ');
 }
 
+export const displayName = (uri: vscode.Uri) => (uri.scheme === 'file' ? path.basename(uri.fsPath) : uri.toString());
+
 export class GradientChecking implements vscode.Disposable {
-  private readonly host: CheckHost;
-  private readonly presenter = new DiagnosticsPresenter();
-  /** Documents checked once, re-checked on save. */
-  private readonly checked = new Set<string>();
+  readonly host: CheckHost;
+  /** Documents checked once: re-checked on save and while typing. */
+  private readonly tracked = new Set<string>();
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(extensionPath: string) {
-    this.host = new CheckHost(extensionPath);
+  constructor(
+    extensionPath: string,
+    private readonly store: ReportStore,
+    private readonly log: Log,
+  ) {
+    this.host = new CheckHost(path.join(extensionPath, 'dist', 'checkWorker.js'));
     this.subscriptions = [
-      this.host,
-      this.presenter,
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (this.checked.has(doc.uri.toString())) void this.check(doc, { quiet: true });
+        if (this.tracked.has(doc.uri.toString()) && readSettings(doc).checkOnSave) void this.check(doc, { quiet: true });
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        const key = doc.uri.toString();
-        this.host.cancel(key);
-        this.checked.delete(key);
+      vscode.workspace.onDidChangeTextDocument((e) => this.typed(e)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('gradcheck.seed') || e.affectsConfiguration('gradcheck.samples') || e.affectsConfiguration('gradcheck.tolerance')) this.recheckTracked();
       }),
     ];
   }
 
-  /** The last report shown for a document. */
-  reportFor(uri: vscode.Uri): DocumentReport | undefined {
-    return this.presenter.reportFor(uri);
+  isTracked(uri: vscode.Uri): boolean {
+    return this.tracked.has(uri.toString());
   }
 
   async check(document: vscode.TextDocument, options: { quiet?: boolean } = {}): Promise<CheckOutcome | undefined> {
-    const language = languageOfId(document.languageId);
-    if (!language) {
+    const language = checkLanguage(document);
+    if (!language || language === 'mlp') {
       if (!options.quiet) void vscode.window.showWarningMessage('GradCheck: open a Markdown or LaTeX derivation to check its gradients.');
       return undefined;
     }
     const key = document.uri.toString();
-    this.checked.add(key);
+    this.tracked.add(key);
+    const version = document.version;
+    this.store.setChecking(document.uri, true);
     try {
-      const report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'GradCheck: checking gradients…' },
-        () => this.host.check(key, { text: document.getText(), language, path: document.uri.scheme === 'file' ? document.uri.fsPath : undefined }),
-      );
-      this.presenter.show(document.uri, report);
-      const message = report.claims.length === 0 ? 'GradCheck: no equations found in this document.' : `GradCheck: ${summaryText(report.summary)}.`;
-      if (!options.quiet) void this.announce(message, report.summary);
-      return { uri: key, message, summary: report.summary };
+      const settings = readSettings(document);
+      const result = await this.host.check({ key, text: document.getText(), language, path: document.uri.scheme === 'file' ? document.uri.fsPath : undefined, ...settings.check });
+      if (!this.tracked.has(key)) return undefined; // closed meanwhile
+      this.store.setChecking(document.uri, this.host.isChecking(key));
+      this.log.checked(displayName(document.uri), result);
+      this.store.set(document.uri, result.report, version);
+      return this.announce(key, result, options.quiet);
     } catch (error) {
       if (error instanceof CheckCancelled) return undefined;
+      this.store.setChecking(document.uri, false);
+      this.log.error(`check ${displayName(document.uri)}`, error);
       const message = `GradCheck: ${error instanceof Error ? error.message : String(error)}`;
       void vscode.window.showErrorMessage(message);
       return { uri: key, message };
     }
   }
 
-  private async announce(message: string, summary: Summary): Promise<void> {
+  private announce(key: string, result: CheckResult, quiet: boolean | undefined): CheckOutcome {
+    const { report } = result;
+    const message = report.claims.length === 0 ? 'GradCheck: no equations found in this document.' : `GradCheck: ${summaryText(report.summary)}.`;
+    if (!quiet) void this.notify(message, report.summary);
+    return { uri: key, message, summary: report.summary };
+  }
+
+  private async notify(message: string, summary: Summary): Promise<void> {
     if (summary.mismatch === 0 && summary.unchecked === 0) {
       void vscode.window.showInformationMessage(message);
       return;
@@ -81,7 +98,41 @@ export class GradientChecking implements vscode.Disposable {
     if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
   }
 
+  /** Check as you type: a checked document is checked again once typing pauses. */
+  private typed(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    if (e.contentChanges.length === 0 || !this.tracked.has(key)) return;
+    const settings = readSettings(e.document);
+    if (!settings.checkOnType) return;
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.set(
+      key,
+      setTimeout(() => {
+        this.typingTimers.delete(key);
+        void this.check(e.document, { quiet: true });
+      }, settings.checkOnTypeDelayMs),
+    );
+  }
+
+  private recheckTracked(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.tracked.has(document.uri.toString())) void this.check(document, { quiet: true });
+    }
+  }
+
+  /** Everything kept for a closed document goes: worker state, report, timers. */
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.delete(key);
+    this.tracked.delete(key);
+    this.host.forget(key);
+    this.store.drop(uri);
+  }
+
   dispose(): void {
+    for (const timer of this.typingTimers.values()) clearTimeout(timer);
     for (const s of this.subscriptions) s.dispose();
+    this.host.dispose();
   }
 }

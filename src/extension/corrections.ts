@@ -2,15 +2,14 @@
 // correction" on each diagnosed mismatch that has one, and "Fix all verified
 // corrections in this document". The report carries the edits (ranges and
 // replacement text); this provider only turns them into WorkspaceEdits, and
-// only while the document still holds the text the check saw there.
+// only from a report of the document's current version whose text at the
+// edit is still what the check saw.
 import * as vscode from 'vscode';
 import type { ClaimReport, DocumentReport } from '../core/check';
 import { DIAGNOSTIC_SOURCE, toRange } from './diagnostics';
 
-/** Where the last report of a document is kept (the diagnostics presenter). */
-export interface ReportSource {
-  reportFor(uri: vscode.Uri): DocumentReport | undefined;
-}
+/** The report made from the document's current text (the report store), if any. */
+export type ReportSource = (document: vscode.TextDocument) => DocumentReport | undefined;
 
 export const APPLY_TITLE = 'Apply the verified correction';
 export const FIX_ALL_TITLE = 'Fix all verified corrections in this document';
@@ -31,7 +30,7 @@ class CorrectionActions implements vscode.CodeActionProvider {
   constructor(private readonly reports: ReportSource) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const report = this.reports.reportFor(document.uri);
+    const report = this.reports(document);
     if (!report) return [];
     const claims = fixable(document, report);
     const actions: vscode.CodeAction[] = [];

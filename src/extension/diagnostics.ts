@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ClaimReport, DocumentReport } from '../core/check';
 import type { Problem, Range } from '../core/source';
+import type { ReportStore } from './reportStore';
 
 export const DIAGNOSTIC_SOURCE = 'gradcheck';
 
@@ -46,26 +47,20 @@ export function reportDiagnostics(report: DocumentReport): vscode.Diagnostic[] {
   return [...report.problems.map(problemDiagnostic), ...fromClaims];
 }
 
-/** Owns the diagnostic collection; clears a document's entries when it closes. */
+/** Owns the diagnostic collection: follows the report store, and takes workspace-check results for files not open. */
 export class DiagnosticsPresenter implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  /** The report behind each document's diagnostics, for the quick fixes (corrections.ts). */
-  private readonly reports = new Map<string, DocumentReport>();
-  private readonly subscriptions: vscode.Disposable[] = [
-    this.collection,
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      this.collection.delete(doc.uri);
-      this.reports.delete(doc.uri.toString());
-    }),
-  ];
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(store: ReportStore) {
+    this.subscriptions = [
+      this.collection,
+      store.onDidChange(({ uri, report }) => (report ? this.show(uri, report) : this.collection.delete(uri))),
+    ];
+  }
 
   show(uri: vscode.Uri, report: DocumentReport): void {
     this.collection.set(uri, reportDiagnostics(report));
-    this.reports.set(uri.toString(), report);
-  }
-
-  reportFor(uri: vscode.Uri): DocumentReport | undefined {
-    return this.reports.get(uri.toString());
   }
 
   dispose(): void {

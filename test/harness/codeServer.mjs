@@ -258,3 +258,36 @@ export async function launchChromium({ scratch, viewport = { width: 1400, height
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page, close: () => context.close().catch(() => {}) };
 }
+
+/**
+ * Runs a harness script's `main(cleanups)`: everything pushed on `cleanups`
+ * is stopped on success, failure and SIGINT/SIGTERM alike (once), and the
+ * process exits 0 only when `main` resolved true. A throw from `main` (a
+ * preflight or install error) is printed with `failureLine`, so the summary
+ * line is always there.
+ */
+export async function runHarness(name, main, failureLine = '0 passed, 1 failed') {
+  const cleanups = [];
+  let cleaning;
+  const cleanup = () => (cleaning ??= (async () => {
+    while (cleanups.length > 0) await cleanups.pop()().catch((e) => log(`cleanup failed: ${e.message}`));
+  })());
+  let signalExitCode;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.once(signal, () => {
+      signalExitCode = code;
+      log(`${signal}: stopping code-server and the browser`);
+      void cleanup().finally(() => process.exit(code));
+    });
+  }
+  let ok = false;
+  try {
+    ok = await main(cleanups);
+  } catch (err) {
+    console.error(`\n${name} failed: ${err.message}`);
+    console.log(failureLine);
+  } finally {
+    await cleanup();
+  }
+  process.exit(signalExitCode ?? (ok ? 0 : 1));
+}

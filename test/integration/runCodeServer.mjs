@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  DEV_EXTENSION_ARGS, ensureCodeServer, findLogs, launchChromium, log, makeScratch, preflight, startCodeServer, tail, workbenchUrl,
+  DEV_EXTENSION_ARGS, ensureCodeServer, findLogs, launchChromium, log, makeScratch, preflight, runHarness, startCodeServer, tail, workbenchUrl,
 } from '../harness/codeServer.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,22 +16,6 @@ const testsPath = join(root, 'out/test/suite/index.js');
 const workspace = join(root, 'test/integration/fixtures/workspace');
 const artifacts = join(root, 'test-results');
 const timeoutMs = Number(process.env.GRADCHECK_TEST_TIMEOUT_MS ?? 180_000);
-
-// Everything started is stopped here, on success, failure and signals alike.
-// A signal and the normal path may both call cleanup(): it runs only once.
-const cleanups = [];
-let cleaning;
-const cleanup = () => (cleaning ??= (async () => {
-  while (cleanups.length > 0) await cleanups.pop()();
-})());
-let signalExitCode;
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.once(signal, () => {
-    signalExitCode = code;
-    log(`${signal}: stopping code-server and the browser`);
-    void cleanup().finally(() => process.exit(code));
-  });
-}
 
 async function waitForResults(file, server) {
   const deadline = Date.now() + timeoutMs;
@@ -71,7 +55,7 @@ function dumpDiagnostics(consoleLines, server) {
   }
 }
 
-async function main() {
+async function main(cleanups) {
   if (!existsSync(testsPath)) throw new Error(`${testsPath} is missing: run node scripts/build-tests.mjs first`);
   preflight();
   const install = ensureCodeServer();
@@ -125,14 +109,5 @@ async function main() {
   return passed;
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (err) {
-  // Preflight and install errors: nothing was started, the message says what to do.
-  console.error(`\nIntegration harness failed: ${err.message}`);
-  console.log('0 passed, 1 failed');
-} finally {
-  await cleanup();
-}
-process.exit(signalExitCode ?? (ok ? 0 : 1));
+// Preflight and install errors: nothing was started, the message says what to do.
+await runHarness('Integration harness', main);

@@ -28,6 +28,7 @@ describe('gradcheck check', () => {
     const { stdout } = run({ files: [example('nielsen-bp.md')] });
     const lines = stdout.trim().split('\n');
     assert.match(lines[0], /nielsen-bp\.md: document network 3-4-2 \(sigmoid, sigmoid\), mse; seed 11, 3 samples/);
+    assert.equal(lines[1], 'network: document spec at line 7');
     assert.ok(lines.some((l) => /nielsen-bp\.md:35  ✗  \\nabla_a C = 2 \(a\^L - y\).*off by a constant factor/.test(l)));
     assert.ok(lines.some((l) => /nielsen-bp\.md:51  ✓ /.test(l)));
     assert.equal(lines[lines.length - 1], '11 ok, 3 mismatch, 0 unchecked, 0 definitions');
@@ -37,7 +38,7 @@ describe('gradcheck check', () => {
     const { stdout } = run({ files: [example('softmax-mlp.vi.md')], json: true });
     const report = JSON.parse(stdout);
     assert.equal(report.file, example('softmax-mlp.vi.md'));
-    assert.deepEqual(report.network, { source: 'document', layers: [4, 5, 4, 3], activations: ['sigmoid', 'sigmoid', 'softmax'], loss: 'cross_entropy' });
+    assert.deepEqual(report.network, { source: 'document', line: 8, layers: [4, 5, 4, 3], activations: ['sigmoid', 'sigmoid', 'softmax'], loss: 'cross_entropy' });
     const signSlip = report.claims.find((c: { line: number; latex: string }) => c.line === 41);
     assert.equal(signSlip.status, 'mismatch');
     assert.equal(signSlip.kind, 'claim');
@@ -59,8 +60,16 @@ describe('gradcheck check', () => {
   it('replaces the network with --network and reports the source as file', () => {
     const { stdout } = run({ files: [fixture('correct.md')], json: true, networkPath: fixture('relu.mlp') });
     const report = JSON.parse(stdout);
-    assert.deepEqual(report.network, { source: 'file', layers: [3, 4, 2], activations: ['relu', 'softmax'], loss: 'cross_entropy' });
+    assert.deepEqual(report.network, { source: 'file', path: fixture('relu.mlp'), layers: [3, 4, 2], activations: ['relu', 'softmax'], loss: 'cross_entropy' });
     assert.equal(report.summary.mismatch, 0);
+  });
+
+  it('says which network was used: a document without a spec is checked against the default, and says so', () => {
+    const { stdout } = run({ files: [fixture('no-spec.md')] });
+    assert.equal(stdout.split('\n')[1], 'network: default network (no network spec in this document)');
+    const json = JSON.parse(run({ files: [fixture('no-spec.md')], json: true }).stdout);
+    assert.equal(json.network.source, 'default');
+    assert.equal('line' in json.network, false);
   });
 
   it('honours --seed and --samples', () => {

@@ -4,12 +4,15 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readDocument, type DocumentLanguage } from '../../src/core/document';
 import {
   DEFAULT_NETWORK,
-  findSpecBlocks,
-  resolveDocumentSpec,
+  resolveDocumentSpec as resolveBlocks,
   resolveSpecPath,
   specDocumentKind,
+  specFileBlock,
+  type ResolveOptions,
+  type SpecBlock,
   type SpecLine,
 } from '../../src/core/netspec';
 import { LineIndex, type Range } from '../../src/core/source';
@@ -33,6 +36,15 @@ function textAt(doc: string, line: SpecLine): string {
 
 function nonBlank(lines: readonly SpecLine[]): SpecLine[] {
   return lines.filter((l) => l.text.trim() !== '');
+}
+
+/** The spec blocks of a document, as its one reading pass finds them. */
+function findSpecBlocks(text: string, kind: DocumentLanguage | 'mlp'): readonly SpecBlock[] {
+  return kind === 'mlp' ? [specFileBlock(text)] : readDocument(text, kind).specBlocks;
+}
+
+function resolveDocumentSpec(text: string, options: ResolveOptions & { readonly kind: DocumentLanguage }) {
+  return resolveBlocks(findSpecBlocks(text, options.kind), options);
 }
 
 /** An in-memory file system for references. */

@@ -2,11 +2,15 @@
 // the message a person reads, the bindings it used, the worst values.
 import type { Span } from '../math';
 import type { Range } from '../source';
-import { displayName, type Environment } from './conventions';
+import type { Expr } from '../math';
+import { displayName, Environment } from './conventions';
 import { spanRange, type LocatedClaim } from './located';
 import type { ClaimEvaluation } from './evaluate';
 import type { BindingUse } from './lower';
 import type { ClaimReport, Correction, DiagnosisKind, SymbolBinding, WorstValues } from './report';
+import { stateRefOf } from './stateRef';
+import { entries, shapeOf } from './values';
+import { walk } from './walk';
 
 /** What the diagnosis adds to a mismatch's report. */
 export interface DiagnosisEntry {
@@ -14,7 +18,9 @@ export interface DiagnosisEntry {
   readonly text: string;
   readonly correction?: Correction;
 }
-import { entries, shapeOf } from './values';
+
+/** Conventions only: how a binding's body is read when no document environment is at hand. */
+const CONVENTIONS = new Environment();
 
 const fmtError = (x: number) => (Number.isFinite(x) ? x.toExponential(1) : String(x));
 const fmtValue = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
@@ -39,12 +45,47 @@ function ranges(located: LocatedClaim) {
   return { range: { start: lhsRange.start, end: rhsRange.end }, lhsRange, rhsRange };
 }
 
-function bindings(located: LocatedClaim, uses: readonly BindingUse[]): SymbolBinding[] {
-  return uses.map((u) => ({ symbol: u.symbol, range: rangeOf(located, u.span), meaning: u.binding.description, boundBy: u.binding.boundBy }));
+/** The LaTeX a span covers, in the formula its offsets refer to. */
+function spanText(located: LocatedClaim, span: Span): string {
+  const { claim, lhsFormula, rhsFormula } = located;
+  const formula = lhsFormula === rhsFormula || (span.start >= claim.rhsSpan.start && span.end <= claim.rhsSpan.end) ? rhsFormula : lhsFormula;
+  return formula.latex.slice(span.start, span.end);
 }
 
-export function uncheckedReport(located: LocatedClaim, message: string, code: string, focus?: Span, symbol?: string, uses: readonly BindingUse[] = []): ClaimReport {
+function bindings(located: LocatedClaim, uses: readonly BindingUse[], env: Environment = CONVENTIONS): SymbolBinding[] {
+  const squash = (t: string) => t.replace(/\s+/g, '');
+  // Symbols met inside a definition's body carry spans of that body, not of
+  // this formula: they are not where the reader's cursor can be.
+  const written = uses.filter((u) => {
+    const text = squash(spanText(located, u.span));
+    const name = squash(u.symbol);
+    return text.startsWith(name) || text.startsWith(`\\${name}`) || (name === 'exp' && text.startsWith('e'));
+  });
+  return written.map((u) => {
+    const values = stateRefOf(u.binding, (name) => env.lookup(name));
+    return { symbol: u.symbol, range: rangeOf(located, u.span), meaning: u.binding.description, boundBy: u.binding.boundBy, ...(values ? { values } : {}) };
+  });
+}
+
+/** What an unknown symbol probably means, from where it stands: the argument of softmax is z^L, of σ at layer k is z^k. */
+function suggestedMeaning(located: LocatedClaim, symbol: string, env: Environment): string | undefined {
+  let suggestion: string | undefined;
+  const visit = (node: Expr) => {
+    if (suggestion || node.kind !== 'call' || node.args.length !== 1) return;
+    const arg = node.args[0];
+    if (arg.kind !== 'sym' || arg.name !== symbol) return;
+    const fn = env.lookup(node.fn.name)?.meaning;
+    if (fn?.kind === 'function' && fn.fn === 'softmax') suggestion = 'z^{L}';
+    else if (fn?.kind === 'activation' && arg.layer) suggestion = `z^{${located.rhsFormula.latex.slice(arg.layer.span.start, arg.layer.span.end)}}`;
+  };
+  walk(located.claim.lhs, visit);
+  walk(located.claim.rhs, visit);
+  return suggestion;
+}
+
+export function uncheckedReport(located: LocatedClaim, message: string, code: string, focus?: Span, symbol?: string, uses: readonly BindingUse[] = [], env: Environment = CONVENTIONS): ClaimReport {
   const r = ranges(located);
+  const suggestion = symbol && code === 'unknown-symbol' ? suggestedMeaning(located, symbol, env) : undefined;
   return {
     ...r,
     latex: located.latex,
@@ -54,9 +95,15 @@ export function uncheckedReport(located: LocatedClaim, message: string, code: st
     code,
     focusRange: focus ? rangeOf(located, focus) : r.rhsRange,
     ...(symbol ? { symbol } : {}),
-    bindings: bindings(located, uses),
+    ...(suggestion ? { suggestion } : {}),
+    bindings: bindings(located, uses, env),
     checkedCases: 0,
   };
+}
+
+function definedBinding(symbol: string, range: Range, binding: NonNullable<ReturnType<Environment['lookup']>>, env: Environment): SymbolBinding {
+  const values = stateRefOf(binding, (name) => env.lookup(name));
+  return { symbol, range, meaning: binding.description, boundBy: binding.boundBy, ...(values ? { values } : {}) };
 }
 
 export function definitionReport(located: LocatedClaim, env: Environment): ClaimReport {
@@ -71,7 +118,7 @@ export function definitionReport(located: LocatedClaim, env: Environment): Claim
     status: 'definition',
     message: `defines ${name} for the claims that follow`,
     focusRange: r.lhsRange,
-    bindings: binding && lhs.kind === 'sym' ? [{ symbol: lhs.name, range: r.lhsRange, meaning: binding.description, boundBy: binding.boundBy }] : [],
+    bindings: binding && lhs.kind === 'sym' ? [definedBinding(lhs.name, r.lhsRange, binding, env)] : [],
     checkedCases: 0,
   };
 }
@@ -87,6 +134,7 @@ function worstValues(evaluation: Extract<ClaimEvaluation, { status: 'ok' | 'mism
     lhsShape: shapeOf(v.lhs),
     rhsShape: shapeOf(v.rhs),
     ...(v.differences ? { differences: flat(v.differences.lhs) } : {}),
+    sample: evaluation.worst.sample,
   };
 }
 
@@ -103,7 +151,7 @@ function conventionConflict(located: LocatedClaim, env: Environment): string | u
 export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, diagnosis: DiagnosisEntry | undefined, env: Environment): ClaimReport {
   if (evaluation.status === 'unchecked') {
     const reason = evaluation.reason;
-    return uncheckedReport(located, `not checked: ${reason.message}`, reason.code, reason.span, reason.symbol, evaluation.uses);
+    return uncheckedReport(located, `not checked: ${reason.message}`, reason.code, reason.span, reason.symbol, evaluation.uses, env);
   }
   const r = ranges(located);
   const cases = evaluation.results.length;
@@ -144,7 +192,7 @@ export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, 
     ...(diagnosis?.correction ? { correction: diagnosis.correction } : {}),
     ...(code ? { code } : {}),
     focusRange: r.rhsRange,
-    bindings: bindings(located, evaluation.uses),
+    bindings: bindings(located, evaluation.uses, env),
     worst: worstValues(evaluation),
     checkedCases: cases,
   };

@@ -1,17 +1,18 @@
-// Checking a whole document: find its math and its network, read every
-// formula into claims, bind notation in document order, evaluate, report.
-import { createRng, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
-import { type Claim, parseFormula, type Span } from '../math';
-import { locateMath, type DocumentLanguage, type Formula } from '../document';
-import type { Problem } from '../source';
+// Checking a whole document: read it once (its math and its network spec
+// come from the same scan), read every formula into claims, bind notation in
+// document order, evaluate, report.
+import { createRng, DEFAULT_TOLERANCE, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
+import { type Claim, introducesDefinition, parseFormula, type ParsedFormula, type ParseOptions, type Span } from '../math';
+import { readDocument, type DocumentLanguage, type Formula } from '../document';
+import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
-import { bindLets, definedSymbol, lossNames, templateOf } from './bindings';
+import { bindLets, bindSymbol, definedSymbol, letLayeredSymbols, lossNames } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose, type Diagnosis } from './diagnose';
-import { evaluateClaim } from './evaluate';
-import { isCaseStatement, spanRange, type LocatedClaim } from './located';
+import { evaluateClaim, type ClaimEvaluation } from './evaluate';
+import { spanRange, type LocatedClaim } from './located';
 import { confirmSharedEdits, documentEdit, lineStarts } from './repair';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -25,15 +26,63 @@ export interface CheckOptions {
   /** A spec that replaces the document's network (the CLI's --network). */
   readonly network?: { readonly text: string; readonly path: string };
   readonly tolerance?: Tolerance;
-  /** Called after each mismatch's diagnosis with what it cost and the (zero-based) line of the claim's right side: the diagnosis benchmark. */
+  /** What a long-lived caller keeps between checks of one document (check as you type). */
+  readonly memory?: CheckMemory;
+  /** Called after each fresh diagnosis of a mismatch with what it cost and the (zero-based) line of the claim's right side: the diagnosis benchmark. */
   readonly onDiagnosis?: (diagnosis: Diagnosis, line: number) => void;
 }
 
+/**
+ * Results kept between checks of the same document, each under a key that
+ * holds everything it depends on, so a reused result is exactly what a fresh
+ * check would compute: a formula's parse (its LaTeX, environment, macros);
+ * a claim's evaluation and diagnosis (its formulas and spans, the network,
+ * seed, samples, tolerance, the document's loss names, and every `let` and
+ * definition before it with its line); the first sample's state (network,
+ * seed). The caller owns the maps and bounds their size.
+ */
+export interface CheckMemory {
+  readonly parses: Map<string, ParsedFormula>;
+  readonly evaluations: Map<string, RememberedEvaluation>;
+  readonly firstSample: Map<string, Pick<DocumentReport, 'state' | 'engineCheck'>>;
+}
+
+export interface RememberedEvaluation {
+  readonly evaluation: ClaimEvaluation;
+  /** Its repair is in formula offsets, so it stays right when the formula moves in the document. */
+  readonly diagnosis?: Diagnosis;
+}
+
+function remembered<V>(cache: Map<string, V> | undefined, key: string, compute: () => V): V {
+  if (!cache) return compute();
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** Parses a formula, or reuses its earlier parse when the cache has it. */
+function parseCached(formula: Formula, options: ParseOptions, cache: Map<string, ParsedFormula> | undefined): ParsedFormula {
+  const setting = { display: formula.display, before: formula.before };
+  // Sets do not survive JSON.stringify: spell the layered names out.
+  const key = JSON.stringify([formula.environment ?? '', options.macros ?? {}, [...(options.layeredSymbols ?? [])].sort(), options.functionSymbols ? [...options.functionSymbols].sort() : null, setting, formula.latex]);
+  return remembered(cache, key, () => parseFormula(formula.latex, { ...options, environment: formula.environment, setting }));
+}
+
+/** What a claim's evaluation depends on in its own text: both formulas and where in them its parts are. */
+function claimKey(located: LocatedClaim): string {
+  const { claim, lhsFormula, rhsFormula } = located;
+  const spans = [claim.span, claim.lhsSpan, claim.rhsSpan].map((sp) => `${sp.start}-${sp.end}`).join(',');
+  return `${lhsFormula === rhsFormula ? '' : lhsFormula.latex}\u0000${rhsFormula.latex}\u0000${spans}`;
+}
+
 /** Every formula's claims in document order, continuations (a display starting with `=`) joined to the claim before. */
-export function readClaims(formulas: readonly Formula[], macros: Readonly<Record<string, string>>, problems: Problem[]): LocatedClaim[] {
+export function readClaims(formulas: readonly Formula[], options: ParseOptions, problems: Problem[], cache?: Map<string, ParsedFormula>): LocatedClaim[] {
   const claims: LocatedClaim[] = [];
   for (const formula of formulas) {
-    const parsed = parseFormula(formula.latex, { macros, environment: formula.environment });
+    const parsed = parseCached(formula, options, cache);
     for (const error of parsed.errors) problems.push({ range: spanRange(formula, error.span), severity: 'warning', message: `cannot read this formula: ${error.message}`, code: 'parse-error' });
     const previous = claims[claims.length - 1];
     if (parsed.continuation && previous) {
@@ -53,17 +102,42 @@ export function readClaims(formulas: readonly Formula[], macros: Readonly<Record
       };
       const lhsText = previous.rhsFormula.latex.slice(previous.claim.rhsSpan.start, previous.claim.rhsSpan.end);
       const rhsText = formula.latex.slice(c.rhsSpan.start, c.rhsSpan.end);
-      claims.push({ claim, lhsFormula: previous.rhsFormula, rhsFormula: formula, latex: `${lhsText} ${c.relation} ${rhsText}`.replace(/\s+/g, ' ') });
+      const relationText = formula.latex.slice(c.relationSpan.start, c.relationSpan.end);
+      claims.push({ claim, lhsFormula: previous.rhsFormula, rhsFormula: formula, latex: `${lhsText} ${relationText} ${rhsText}`.replace(/\s+/g, ' ') });
     }
-    for (const claim of parsed.claims) {
-      if (!isCaseStatement(claim, formula.display)) claims.push({ claim, lhsFormula: formula, rhsFormula: formula, latex: claim.latex });
-    }
+    for (const claim of parsed.claims) claims.push({ claim, lhsFormula: formula, rhsFormula: formula, latex: claim.latex });
   }
   return claims;
 }
 
-function networkSummary(source: NetworkSummary['source'], net: NetworkConfig): NetworkSummary {
-  return { source, layers: layerSizes(net), activations: net.layers.map((l) => l.activation), loss: net.loss };
+/** The author's text of a span of a claim (a continuation's left side lives in the previous formula). */
+function sourceOf(located: LocatedClaim): (span: Span) => string {
+  const { claim, lhsFormula, rhsFormula } = located;
+  return (span) => {
+    const inLhs = lhsFormula !== rhsFormula && span.start >= claim.lhsSpan.start && span.end <= claim.lhsSpan.end;
+    return (inLhs ? lhsFormula : rhsFormula).latex.slice(span.start, span.end);
+  };
+}
+
+/**
+ * Never fall back silently: the default network is used although the document
+ * holds something that looks like a spec block its reading did not take (an
+ * mlp fence inside a `$$` display or another fence, a `% mlp:` line in verbatim).
+ */
+function unreadSpecProblems(marks: readonly Range[]): Problem[] {
+  return marks.slice(0, 3).map((range) => ({
+    range,
+    severity: 'information',
+    code: 'spec-not-read',
+    message: 'this looks like a network spec but is not read as one (it is inside math, a code block or verbatim text), so the default network is used; move it out to use it',
+  }));
+}
+
+/** Where the network came from: the document's spec block or `mlp:` reference (with its range), a file, or the default. */
+type NetworkOrigin = Pick<NetworkSummary, 'source' | 'range' | 'path'>;
+
+function networkSummary(origin: NetworkOrigin, net: NetworkConfig): NetworkSummary {
+  return { ...origin, layers: layerSizes(net), activations: net.layers.map((l) => l.activation), loss: net.loss };
 }
 
 function firstSampleState(ctx: InstanceContext): DocumentReport['state'] {
@@ -112,21 +186,30 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
 /** Without `diagnoseMismatches`, mismatches get no diagnosis: for confirming an edit shared by two steps of a chain. */
 function checkText(text: string, options: CheckOptions, diagnoseMismatches: boolean): DocumentReport {
   const problems: Problem[] = [];
-  const located = locateMath(text, options.language);
+  const located = readDocument(text, options.language);
   problems.push(...located.problems);
-  const documentSpec = resolveDocumentSpec(text, { kind: options.language, path: options.path, readFile: options.readFile });
+  const documentSpec = resolveDocumentSpec(located.specBlocks, { path: options.path, readFile: options.readFile });
   problems.push(...documentSpec.problems);
   let spec = documentSpec.spec;
-  let source: NetworkSummary['source'] = documentSpec.source;
+  let origin: NetworkOrigin = {
+    source: documentSpec.source,
+    ...(documentSpec.origin ? { range: documentSpec.origin } : {}),
+    ...(documentSpec.file ? { path: documentSpec.file.path } : {}),
+  };
   if (options.network) {
     const external = parseSpec(options.network.text);
     for (const p of external.problems) problems.push({ ...p, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `in ${options.network.path} (line ${p.range.start.line + 1}): ${p.message}` });
     spec = { ...spec, network: external.network, lets: [...external.lets, ...spec.lets] };
-    source = 'file';
+    origin = { source: 'file', path: options.network.path };
   }
+  const source = origin.source;
+  if (source === 'default') problems.push(...unreadSpecProblems(located.unreadSpecMarks));
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
-  const claims = readClaims(located.formulas, located.macros, problems);
+  const parseOptions: ParseOptions = { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) };
+  const claims = readClaims(located.formulas, parseOptions, problems, options.memory?.parses);
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const specBlocks = documentSpec.blocks.map((b) => b.range);
   const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
 
   const root = new Environment();
@@ -135,36 +218,54 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
 
   if (!net) {
     const reports = claims.map((c) => uncheckedReport(c, 'the network spec of this document has errors; fix them to check this claim', 'spec-error'));
-    return { file: options.path, seed, samples, claims: reports, problems, summary: summarize(reports) };
+    return { file: options.path, specBlocks, seed, samples, tolerance, claims: reports, problems, summary: summarize(reports) };
   }
-  const contexts = instances(net, seed, samples);
-  const { macros } = located;
+  // Instances are drawn only when some claim is evaluated afresh.
+  let drawn: InstanceContext[] | undefined;
+  const contexts = () => (drawn ??= instances(net, seed, samples));
+  const memory = options.memory;
   const starts = lineStarts(text);
-  const reports: ClaimReport[] = claims.map((located) => {
+  // Everything a claim's evaluation depends on besides its own text; definitions are appended as they bind.
+  let scope = JSON.stringify({ net, seed, samples, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), lets: spec.lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]) });
+  const reports: ClaimReport[] = claims.flatMap((located) => {
     const { claim } = located;
+    const inSentence = !located.rhsFormula.display && located.lhsFormula === located.rhsFormula;
     const defined = definedSymbol(claim, env);
     if (defined) {
+      // `u = g(x)` in a sentence is a remark, not a definition, unless the sentence says so ("Let $u = …$", "where $u = …$").
+      if (inSentence && claim.kind === 'claim' && !introducesDefinition(located.rhsFormula.before)) return [];
       const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
-      env.bind(defined.name, templateOf(defined, claim.rhs, located.latex, `definition on line ${line}`));
-      return definitionReport(located, env);
+      bindSymbol(env, defined, claim.rhs, located.latex, `definition on line ${line}`);
+      scope += `\u0000${claimKey(located)}@${line}`;
+      return [definitionReport(located, env)];
     }
-    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
-    if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return claimReport(located, evaluation, undefined, env);
-    const diagnosis = diagnose({ located, evaluation, env, contexts, macros, tolerance: options.tolerance });
-    options.onDiagnosis?.(diagnosis, located.rhsFormula.toPosition(claim.rhsSpan.start).line);
-    const repair = diagnosis.repair;
+    const { evaluation, diagnosis } = remembered(memory?.evaluations, `${scope}\u0001${claimKey(located)}`, () => {
+      const evaluation = evaluateClaim(claim, env, contexts(), { tolerance, lower: { source: sourceOf(located) } });
+      if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return { evaluation };
+      const diagnosis = diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance });
+      options.onDiagnosis?.(diagnosis, located.rhsFormula.toPosition(claim.rhsSpan.start).line);
+      return { evaluation, diagnosis };
+    });
+    const repair = diagnosis?.repair;
     const correction = repair ? { latex: repair.claim, edit: documentEdit(text, starts, located.rhsFormula, repair.edit) } : undefined;
-    return claimReport(located, evaluation, { kind: diagnosis.kind, text: diagnosis.text, correction }, env);
+    return [claimReport(located, evaluation, diagnosis && { kind: diagnosis.kind, text: diagnosis.text, correction }, env)];
+  });
+  const first = remembered(memory?.firstSample, JSON.stringify({ net, seed }), () => {
+    // Instance s is drawn from seed + s alone: the first of one sample is the first of many.
+    const ctx = (drawn ?? instances(net, seed, 1))[0];
+    return { state: firstSampleState(ctx), engineCheck: engineCheck(ctx) };
   });
   return {
     file: options.path,
-    network: networkSummary(source, net),
+    network: networkSummary(origin, net),
+    specBlocks,
     seed,
     samples,
-    claims: diagnoseMismatches ? confirmSharedEdits(text, reports, (edited) => checkText(edited, options, false).claims) : reports,
+    tolerance,
+    // The confirming re-checks keep no memory: what they evaluate carries no diagnosis.
+    claims: diagnoseMismatches ? confirmSharedEdits(text, reports, (edited) => checkText(edited, { ...options, memory: undefined }, false).claims) : reports,
     problems,
     summary: summarize(reports),
-    state: firstSampleState(contexts[0]),
-    engineCheck: engineCheck(contexts[0]),
+    ...first,
   };
 }

@@ -1,6 +1,6 @@
 // A claim located in its document: a continuation's left side lives in the
 // previous formula, so each side keeps the formula its offsets refer to.
-import type { Claim, Expr, Span } from '../math';
+import type { Claim, Span } from '../math';
 import type { Formula } from '../document';
 import type { Range } from '../source';
 
@@ -14,10 +14,4 @@ export interface LocatedClaim {
 
 export function spanRange(formula: Formula, span: Span): Range {
   return { start: formula.toPosition(span.start), end: formula.toPosition(span.end) };
-}
-
-/** A `$a = y$` in prose states a case, not a claim: both sides are bare letters. */
-export function isCaseStatement(claim: Claim, display: boolean): boolean {
-  const bare = (e: Expr) => (e.kind === 'sym' && !e.layer && e.indices.length === 0 && e.primes === 0) || e.kind === 'num';
-  return !display && claim.kind === 'claim' && bare(claim.lhs) && bare(claim.rhs);
 }

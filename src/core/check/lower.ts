@@ -4,6 +4,7 @@
 import type { MathNode } from 'mathjs';
 import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../math';
 import { displayName, plainName, type Binding, type Environment, type LayeredQuantity } from './conventions';
+import { resolveSymbol, vectorOver } from './bindings';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
 import type { ClaimVariables } from './variables';
@@ -35,6 +36,8 @@ export interface BindingUse {
 /** Optional rewrites used by the diagnosis: shift every layer of one symbol. */
 export interface LowerOptions {
   readonly shiftLayerOf?: { readonly name: string; readonly by: number };
+  /** The author's source text of a span of the claim, so messages echo what was written (not a printed tree). */
+  readonly source?: (span: Span) => string;
 }
 
 type GradientTarget = { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string };
@@ -90,7 +93,7 @@ export class Lowerer {
       case 'norm':
         return call('gc_norm', this.lower(e.arg, bound), constant(e.bars));
       case 'unsupported':
-        throw new Uncheckable(`${e.construct}: ${e.reason}`, e.span);
+        throw new Uncheckable(`\`${e.construct.trim()}\`: ${e.reason}`, e.span);
     }
   }
 
@@ -133,16 +136,20 @@ export class Lowerer {
   }
 
   private describe(sym: Sym): string {
-    return displayName(sym) + (sym.layer ? `^{${printExpr(sym.layer)}}` : '');
+    if (!sym.layer) return displayName(sym);
+    // Inside a let or definition body, spans refer to that body's text, not the claim's: print the tree there.
+    const written = this.depth === 0 ? this.options.source?.(sym.layer.span) : undefined;
+    return `${displayName(sym)}^{${written ?? printExpr(sym.layer)}}`;
   }
 
-  private symbol(sym: Sym, bound: ReadonlySet<string>): MathNode {
-    if (isBareSymbol(sym) && (bound.has(sym.name) || this.vars.indexVars.has(sym.name))) return variable(indexVariable(sym.name));
-    if (isBareSymbol(sym) && this.vars.layerVars.includes(sym.name)) return variable(layerVariable(sym.name));
-    if (isBareSymbol(sym) && this.vars.randomScalars.has(sym.name)) return variable(randomVariable(sym.name));
-    const binding = this.env.lookup(sym.name);
-    if (!binding) throw this.unknown(sym);
-    this.use(sym, binding);
+  private symbol(written: Sym, bound: ReadonlySet<string>): MathNode {
+    if (isBareSymbol(written) && (bound.has(written.name) || this.vars.indexVars.has(written.name))) return variable(indexVariable(written.name));
+    if (isBareSymbol(written) && this.vars.layerVars.includes(written.name)) return variable(layerVariable(written.name));
+    if (isBareSymbol(written) && this.vars.randomScalars.has(written.name)) return variable(randomVariable(written.name));
+    const resolved = resolveSymbol(this.env, written);
+    if (!resolved) throw this.unknown(written);
+    const { binding, use: sym } = resolved;
+    this.use(written, binding);
     const meaning = binding.meaning;
     switch (meaning.kind) {
       case 'layered':
@@ -191,6 +198,8 @@ export class Lowerer {
       params.forEach((p, k) => {
         if (args[k]) body = substitute(body, p, args[k]);
       });
+      const missing = params.slice(args.length);
+      if (missing.length === 1) body = vectorOver(body, missing[0]) ?? body; // δ^l_j := … used as δ^L: the vector
       const rest = sym.indices.slice(params.length);
       const value = this.lower(body, bound);
       return rest.length === 0 ? value : this.indexInto(value, { ...sym, indices: rest }, bound, displayName(sym));
@@ -275,13 +284,15 @@ export class Lowerer {
   }
 
   /** The quantity a derivative is taken with respect to, through bindings (α_a with α := z^L is z^L_a). */
-  private target(wrt: Expr, bound: ReadonlySet<string>): GradientTarget {
-    if (wrt.kind !== 'sym') throw new Uncheckable('derivatives are supported with respect to a weight, bias, pre-activation, activation or input (or one entry)', wrt.span);
-    const binding = this.env.lookup(wrt.name);
-    if (!binding) throw this.unknown(wrt);
-    this.use(wrt, binding);
+  private target(written: Expr, bound: ReadonlySet<string>, depth = 0): GradientTarget {
+    if (written.kind !== 'sym') throw new Uncheckable('derivatives are supported with respect to a weight, bias, pre-activation, activation or input (or one entry)', written.span);
+    const resolved = resolveSymbol(this.env, written);
+    if (!resolved) throw this.unknown(written);
+    if (depth > 20) throw new Uncheckable(`${displayName(written)} is defined in terms of itself`, written.span);
+    const { binding, use: wrt } = resolved;
+    this.use(written, binding);
     const meaning = binding.meaning;
-    const describe = this.describe(wrt);
+    const describe = this.describe(written);
     if (meaning.kind === 'layered' && meaning.quantity !== 'delta') {
       const layer = wrt.layer ? this.layer(wrt.layer, bound) : meaning.quantity === 'z' || meaning.quantity === 'o' ? call('gc_last', CTX()) : undefined;
       if (!layer) throw new Uncheckable(`${displayName(wrt)} needs a layer: write ${displayName(wrt)}^{l}`, wrt.span, wrt.name, 'no-layer');
@@ -292,7 +303,7 @@ export class Lowerer {
     if (meaning.kind === 'template' && meaning.body.kind === 'sym') {
       let body: Expr = meaning.body;
       if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, layerArgument(wrt.layer, meaning.layerOffset ?? 0));
-      const inner = this.target(body, bound);
+      const inner = this.target(body, bound, depth + 1);
       return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
     }
     throw new Uncheckable(`cannot differentiate with respect to ${displayName(wrt)} (${binding.description})`, wrt.span);

@@ -1,7 +1,7 @@
 // The report of one check of one document: what every presenter reads
 // (diagnostics, CodeLens, hovers, webviews, the CLI). Presenters never
 // recompute; everything they show is here.
-import type { LossKind, Activation } from '../engine';
+import type { LossKind, Activation, Tolerance } from '../engine';
 import type { Problem, Range } from '../source';
 
 export type Verdict = 'ok' | 'mismatch' | 'unchecked' | 'definition';
@@ -14,6 +14,17 @@ export interface SymbolBinding {
   readonly meaning: string;
   /** "default convention", "let on line 3", "definition on line 12" */
   readonly boundBy: string;
+  /** Where its numbers are in `DocumentReport.state`, when it names a stored quantity. */
+  readonly values?: StateRef;
+}
+
+/** Quantities kept per layer in `DocumentReport.state`: δ is ∂L/∂z, dO is ∂L/∂o. */
+export type StateQuantity = 'z' | 'o' | 'delta' | 'dO' | 'W' | 'b' | 'dW' | 'db';
+
+/** A quantity of the first sample's state; `layer` absent means "the layer the symbol is written with". */
+export interface StateRef {
+  readonly quantity: StateQuantity;
+  readonly layer?: number | 'last';
 }
 
 export interface WorstValues {
@@ -23,6 +34,8 @@ export interface WorstValues {
   readonly lhsShape: string;
   readonly rhsShape: string;
   readonly differences?: readonly number[];
+  /** Which random instance (0-based) the worst case came from. */
+  readonly sample?: number;
 }
 
 /** What a diagnosis names (docs/diagnoses.md): the usual mistakes, and 'no-repair' when no small edit makes the claim hold. */
@@ -68,7 +81,7 @@ export interface ClaimReport {
   readonly latex: string;
   readonly kind: ClaimKind;
   readonly status: Verdict;
-  /** Largest relative error against the engine (DESIGN.md measure). */
+  /** Largest relative error against the engine (docs/verdicts.md measure). */
   readonly maxRelError?: number;
   /** Largest relative error against central finite differences, when gradients are involved. */
   readonly differencesRelError?: number;
@@ -84,6 +97,8 @@ export interface ClaimReport {
   readonly focusRange: Range;
   /** For 'unknown-symbol': the symbol's LaTeX, for a "declare it" fix. */
   readonly symbol?: string;
+  /** For 'unknown-symbol': what the checker infers the symbol means (`z^{L}`), when it can tell. */
+  readonly suggestion?: string;
   readonly bindings: readonly SymbolBinding[];
   readonly worst?: WorstValues;
   /** How many (instance, layer, index) combinations were compared. */
@@ -107,7 +122,12 @@ export interface LayerState {
 }
 
 export interface NetworkSummary {
+  /** 'document': a spec block of the document; 'file': a `.mlp` file (an `mlp:` reference or --network); 'default': no spec. */
   readonly source: 'document' | 'file' | 'default';
+  /** Where in the document the network is given: the spec block declaring it, or the `mlp:` reference line. */
+  readonly range?: Range;
+  /** The `.mlp` file the network was read from (source 'file'). */
+  readonly path?: string;
   readonly layers: readonly number[];
   readonly activations: readonly Activation[];
   readonly loss: LossKind;
@@ -124,8 +144,12 @@ export interface DocumentReport {
   readonly file?: string;
   /** Undefined when the document's spec has errors and nothing could be checked. */
   readonly network?: NetworkSummary;
+  /** The document's spec blocks (Markdown fences and `% mlp:` runs included), in document order. */
+  readonly specBlocks?: readonly Range[];
   readonly seed: number;
   readonly samples: number;
+  /** The tolerance every claim was compared with: |lhs − rhs| ≤ atol + rtol·|lhs| entrywise. */
+  readonly tolerance?: Tolerance;
   readonly claims: readonly ClaimReport[];
   /** Spec errors, formula parse errors, locator problems: located. */
   readonly problems: readonly Problem[];
@@ -141,11 +165,11 @@ export function summarize(claims: readonly ClaimReport[]): Summary {
   return { ok: count('ok'), mismatch: count('mismatch'), unchecked: count('unchecked'), definition: count('definition') };
 }
 
-/** The CLI's JSON view (DESIGN.md "Command-line contract"): lines and columns one-based. */
+/** The CLI's JSON view (docs/cli-json.md, kept in step by test/unit/docs.cliJson.test.ts): lines and columns one-based. */
 export function reportJson(report: DocumentReport): object {
   return {
     file: report.file,
-    network: report.network ?? null,
+    network: report.network ? networkJson(report.network) : null,
     seed: report.seed,
     samples: report.samples,
     claims: report.claims.map((c) => ({
@@ -166,6 +190,32 @@ export function reportJson(report: DocumentReport): object {
     problems: report.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.column + 1, severity: p.severity, message: p.message })),
     summary: report.summary,
   };
+}
+
+/** The network and where it came from; `line` is one-based, present when the document itself names the network. */
+function networkJson(network: NetworkSummary): object {
+  const { range, path, ...rest } = network;
+  return {
+    source: rest.source,
+    ...(range ? { line: range.start.line + 1 } : {}),
+    ...(path !== undefined ? { path } : {}),
+    layers: rest.layers,
+    activations: rest.activations,
+    loss: rest.loss,
+  };
+}
+
+/** How the report names the network's origin: "document spec at line 12", "file net.mlp (mlp: at line 3)", "default network (no spec in the document)". */
+export function describeNetworkSource(network: NetworkSummary): string {
+  const line = network.range ? network.range.start.line + 1 : undefined;
+  switch (network.source) {
+    case 'document':
+      return line === undefined ? 'document spec' : `document spec at line ${line}`;
+    case 'file':
+      return `file ${network.path ?? '(unknown)'}${line === undefined ? '' : ` (referenced at line ${line})`}`;
+    case 'default':
+      return 'default network (no network spec in this document)';
+  }
 }
 
 /** The `fix` field: the one-based range to replace and its replacement. */

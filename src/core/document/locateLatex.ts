@@ -10,12 +10,52 @@
 
 import { commentEnd, readControlSequence, readEnvironmentName, readGroup, skipBlanks } from './locateLatexLex';
 import { addMacro, isDefinitionCommand, readMacroDefinition, type Macros } from './locateMacros';
-import { linePieces, type RawFormula, type RawProblem } from './sourceMap';
+import { linePieces, type RawFormula, type RawProblem, type RawSpecBlock } from './sourceMap';
 
 export interface RawLatexMath {
   readonly formulas: RawFormula[];
   readonly problems: RawProblem[];
   readonly macros: Macros;
+  /** Runs of consecutive `% mlp:` comment lines: the document's network spec. */
+  readonly specBlocks: RawSpecBlock[];
+}
+
+/** `% mlp:` at the start of a line (after blanks) marks a spec line; the spec text follows the colon. */
+const SPEC_MARKER = /[ \t]*%[ \t]*mlp:/y;
+
+/**
+ * Collects `% mlp:` lines into blocks as the scanner meets comments, so a
+ * spec line is exactly a comment the scanner sees in the text: one shown in
+ * a verbatim block or switched off by \iffalse is not a spec line.
+ */
+class SpecLines {
+  readonly blocks: RawSpecBlock[] = [];
+  private current: (readonly [number, number])[] = [];
+  private lastLineEnd = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** A comment starts at `percent`; records it when it is a whole-line `% mlp:` comment. */
+  comment(percent: number, end: number): void {
+    const lineStart = this.text.lastIndexOf('\n', percent - 1) + 1;
+    SPEC_MARKER.lastIndex = lineStart;
+    if (!SPEC_MARKER.test(this.text) || SPEC_MARKER.lastIndex <= percent) return;
+    const contentStart = SPEC_MARKER.lastIndex;
+    // Consecutive lines form one block: this line must start right after the last one's line break.
+    if (this.current.length > 0 && lineStart !== this.lastLineEnd + 1) this.close();
+    this.current.push([contentStart, end]);
+    this.lastLineEnd = end;
+  }
+
+  close(): RawSpecBlock[] {
+    if (this.current.length > 0) {
+      const first = this.current[0];
+      const last = this.current[this.current.length - 1];
+      this.blocks.push({ pieces: this.current, start: this.text.lastIndexOf('\n', first[0] - 1) + 1, end: last[1] });
+      this.current = [];
+    }
+    return this.blocks;
+  }
 }
 
 const MATH_ENVIRONMENTS = new Set([
@@ -141,6 +181,7 @@ export function locateLatexRaw(text: string): RawLatexMath {
   const formulas: RawFormula[] = [];
   const problems: RawProblem[] = [];
   const macros: Macros = {};
+  const spec = new SpecLines(text);
   const noEndAfter = new Map<string, number>();
   /** Per closer (`)` or `]`): [from, until) where a search already found none. */
   const noCloseIn = new Map<string, [number, number]>();
@@ -162,7 +203,9 @@ export function locateLatexRaw(text: string): RawLatexMath {
     const ch = text[i];
 
     if (ch === '%') {
-      i = commentEnd(text, i);
+      const end = commentEnd(text, i);
+      spec.comment(i, end);
+      i = end;
       continue;
     }
 
@@ -226,8 +269,11 @@ export function locateLatexRaw(text: string): RawLatexMath {
         break;
       }
       case 'end': {
-        // Nothing after \end{document} is typeset.
-        if (readEnvironmentName(text, cs.end)?.name === 'document') return { formulas, problems, macros };
+        // Nothing after \end{document} is typeset; `% mlp:` lines there are still the author's spec.
+        if (readEnvironmentName(text, cs.end)?.name === 'document') {
+          specLinesAfter(text, cs.end, spec);
+          return { formulas, problems, macros, specBlocks: spec.close() };
+        }
         break;
       }
       case 'verb':
@@ -269,5 +315,17 @@ export function locateLatexRaw(text: string): RawLatexMath {
       }
     }
   }
-  return { formulas, problems, macros };
+  return { formulas, problems, macros, specBlocks: spec.close() };
+}
+
+/** Every whole-line comment after `from` (the text after \end{document}). */
+function specLinesAfter(text: string, from: number, spec: SpecLines): void {
+  const comment = /^[ \t]*%/gm;
+  comment.lastIndex = from;
+  for (let m = comment.exec(text); m; m = comment.exec(text)) {
+    const percent = m.index + m[0].length - 1;
+    const end = commentEnd(text, percent);
+    spec.comment(percent, end);
+    comment.lastIndex = end;
+  }
 }

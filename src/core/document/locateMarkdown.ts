@@ -6,13 +6,15 @@
 
 import { fromMarkdown, type Extension as MdastExtension, type Token } from 'mdast-util-from-markdown';
 import { markdownMathSyntax } from './locateMarkdownSyntax';
-import type { RawFormula, RawProblem } from './sourceMap';
+import type { RawFormula, RawProblem, RawSpecBlock } from './sourceMap';
 
 type Piece = readonly [number, number];
 
 export interface RawMarkdownMath {
   readonly formulas: RawFormula[];
   readonly problems: RawProblem[];
+  /** Fenced ```mlp blocks, read in the same parse as the math so the two can never disagree. */
+  readonly specBlocks: RawSpecBlock[];
 }
 
 /** An unclosed `$$` swallows the rest of its container; re-reading that rest recovers its inline math. */
@@ -44,8 +46,8 @@ function span(token: Token): Piece {
   return [token.start.offset, token.end.offset];
 }
 
-function isMathFence(lang: string | null | undefined): boolean {
-  return typeof lang === 'string' && lang.toLowerCase() === 'math';
+function fenceLanguage(lang: string | null | undefined): string | undefined {
+  return typeof lang === 'string' ? lang.toLowerCase() : undefined;
 }
 
 const BOM = '\uFEFF';
@@ -57,15 +59,23 @@ export function locateMarkdownRaw(source: string, depth = 0): RawMarkdownMath {
   if (skip === 0) return locateInSource(source, depth);
   const found = locateInSource(source.slice(skip), depth);
   const move = (o: number): number => o + skip;
+  return mapRaw(found, move);
+}
+
+/** The same findings with every offset passed through `map` (a shifted or re-read source). */
+function mapRaw(found: RawMarkdownMath, map: (offset: number) => number): RawMarkdownMath {
+  const pieces = (ps: readonly Piece[]) => ps.map(([a, b]) => [map(a), map(b)] as const);
   return {
-    formulas: found.formulas.map((f) => ({ ...f, start: move(f.start), end: move(f.end), pieces: f.pieces.map(([a, b]) => [move(a), move(b)] as const) })),
-    problems: found.problems.map((p) => ({ ...p, start: move(p.start), end: move(p.end) })),
+    formulas: found.formulas.map((f) => ({ ...f, start: map(f.start), end: map(f.end), pieces: pieces(f.pieces) })),
+    problems: found.problems.map((p) => ({ ...p, start: map(p.start), end: map(p.end) })),
+    specBlocks: found.specBlocks.map((b) => ({ start: map(b.start), end: map(b.end), pieces: pieces(b.pieces) })),
   };
 }
 
 function locateInSource(source: string, depth: number): RawMarkdownMath {
   const formulas: RawFormula[] = [];
   const problems: RawProblem[] = [];
+  const specBlocks: RawSpecBlock[] = [];
   const codeValues: Piece[] = [];
   let flow: FlowState | undefined;
   let inline: InlineState | undefined;
@@ -99,7 +109,7 @@ function locateInSource(source: string, depth: number): RawMarkdownMath {
         'This `$$` is never closed, so the rest of its block (to the end of the document, list item or quote) ' +
         'is not a formula that can be checked. End the formula with `$$`, on its own line or at the end of its last line.',
     });
-    if (depth < MAX_SALVAGE_DEPTH) salvage(source, f, lines, end, depth, formulas, problems);
+    if (depth < MAX_SALVAGE_DEPTH) salvage(source, f, lines, end, depth, { formulas, problems, specBlocks });
   };
 
   const recorder: MdastExtension = {
@@ -158,17 +168,20 @@ function locateInSource(source: string, depth: number): RawMarkdownMath {
   };
 
   const tree = fromMarkdown(source, { extensions: [markdownMathSyntax()], mdastExtensions: [recorder] }) as TreeNode;
-  collectMathFences(tree, codeValues, source, formulas);
+  collectFences(tree, codeValues, source, { formulas, problems, specBlocks });
   formulas.sort((a, b) => a.start - b.start);
-  return { formulas, problems };
+  specBlocks.sort((a, b) => a.start - b.start);
+  return { formulas, problems, specBlocks };
 }
 
-function collectMathFences(tree: TreeNode, codeValues: readonly Piece[], source: string, out: RawFormula[]): void {
+/** Fenced ```math blocks are formulas, fenced ```mlp blocks the document's network spec. */
+function collectFences(tree: TreeNode, codeValues: readonly Piece[], source: string, out: RawMarkdownMath): void {
   const stack: TreeNode[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop() as TreeNode;
     if (node.children) stack.push(...node.children);
-    if (node.type !== 'code' || !isMathFence(node.lang)) continue;
+    const lang = node.type === 'code' ? fenceLanguage(node.lang) : undefined;
+    if (lang !== 'math' && lang !== 'mlp') continue;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) continue;
@@ -182,8 +195,12 @@ function collectMathFences(tree: TreeNode, codeValues: readonly Piece[], source:
     }
     const pieces: Piece[] = [];
     for (let k = lo; k < codeValues.length && codeValues[k][0] < end; k++) pieces.push(codeValues[k]);
+    if (lang === 'mlp') {
+      out.specBlocks.push({ pieces, start, end });
+      continue;
+    }
     const firstLine = source.slice(start, end).split('\n', 1)[0].trim();
-    out.push({ pieces, start, end, display: true, delimiter: firstLine });
+    out.formulas.push({ pieces, start, end, display: true, delimiter: firstLine });
   }
 }
 
@@ -199,8 +216,7 @@ function salvage(
   lines: [number, [number, number]][],
   end: number,
   depth: number,
-  formulas: RawFormula[],
-  problems: RawProblem[],
+  out: RawMarkdownMath,
 ): void {
   const body = lines.filter(([line]) => line > f.openingLine);
   if (body.length === 0) return;
@@ -227,9 +243,8 @@ function salvage(
     }
     return Math.min(fileStarts[lo] + Math.max(0, Math.min(offset - subStarts[lo], lengths[lo])), end);
   };
-  const found = locateMarkdownRaw(sub, depth + 1);
-  for (const r of found.formulas) {
-    formulas.push({ ...r, start: map(r.start), end: map(r.end), pieces: r.pieces.map(([a, b]) => [map(a), map(b)] as const) });
-  }
-  for (const p of found.problems) problems.push({ ...p, start: map(p.start), end: map(p.end) });
+  const found = mapRaw(locateMarkdownRaw(sub, depth + 1), map);
+  out.formulas.push(...found.formulas);
+  out.problems.push(...found.problems);
+  out.specBlocks.push(...found.specBlocks);
 }

@@ -28,6 +28,12 @@ export interface Formula {
   readonly range: Range;
   /** Exactly the text that became `latex`. */
   readonly contentRange: Range;
+  /**
+   * The prose of the same paragraph right before the formula (at most a
+   * sentence's worth, line breaks as spaces): the words that introduce it,
+   * such as "if", "Dimension:" or "where".
+   */
+  readonly before: string;
   /** Plain data behind toPosition, kept so a formula survives structured cloning (workers). */
   readonly segments: readonly MathSegment[];
   /** Any offset into `latex` (0..latex.length) -> its position in the file. */
@@ -140,6 +146,7 @@ export function buildFormula(text: string, index: LineIndex, raw: RawFormula): F
   const formula: Formula = {
     latex,
     display: raw.display,
+    before: proseBefore(text, raw.start),
     delimiter: raw.delimiter,
     range: { start: index.positionAt(raw.start), end: index.positionAt(raw.end) },
     contentRange: { start: toPosition(0), end: toPosition(latex.length) },
@@ -147,6 +154,15 @@ export function buildFormula(text: string, index: LineIndex, raw: RawFormula): F
     toPosition,
   };
   return raw.environment === undefined ? formula : { ...formula, environment: raw.environment };
+}
+
+const PROSE_WINDOW = 160;
+
+/** Up to PROSE_WINDOW characters before `offset`, back to the start of its paragraph (a blank line, also inside a quote). */
+function proseBefore(text: string, offset: number): string {
+  const window = text.slice(Math.max(0, offset - PROSE_WINDOW), offset);
+  const paragraphs = window.split(/\n[ \t>]*\r?\n/);
+  return paragraphs[paragraphs.length - 1].replace(/\s+/g, ' ').trimStart();
 }
 
 export function buildProblem(index: LineIndex, raw: RawProblem): Problem {
@@ -170,4 +186,34 @@ export function linePieces(text: string, start: number, end: number): [number, n
     from = stop + 1;
   }
   return pieces;
+}
+
+/** A network spec block in file offsets: one piece per content line (container prefixes already left out). */
+export interface RawSpecBlock {
+  readonly pieces: readonly (readonly [number, number])[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One line of spec text and where its first character sits in the file (zero-based). */
+export interface DocumentSpecLine {
+  readonly text: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A spec block with document positions: a fenced ```mlp block, a run of `% mlp:` lines. */
+export interface DocumentSpecBlock {
+  readonly lines: readonly DocumentSpecLine[];
+  /** From the first to the last line of the block (fences included in Markdown). */
+  readonly range: Range;
+}
+
+export function buildSpecBlock(text: string, index: LineIndex, raw: RawSpecBlock): DocumentSpecBlock {
+  const lines = raw.pieces.map(([start, endRaw]) => {
+    const end = endRaw > start && text.charCodeAt(endRaw - 1) === 13 ? endRaw - 1 : endRaw;
+    const at = index.positionAt(start);
+    return { text: text.slice(start, end), line: at.line, column: at.column };
+  });
+  return { lines, range: { start: index.positionAt(raw.start), end: index.positionAt(raw.end) } };
 }

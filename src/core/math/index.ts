@@ -5,6 +5,7 @@ export type { Derivative, Expr, Span, Sym } from './expr/expr';
 export {
   DEFAULT_FUNCTION_SYMBOLS,
   DEFAULT_LAYERED_SYMBOLS,
+  introducesDefinition,
   parseExpression,
   parseFormula,
   printClaim,
@@ -16,6 +17,9 @@ export {
   type Continuation,
   type FormulaError,
   type FormulaOptions,
+  type FormulaSetting,
+  type Note,
+  type NoteKind,
   type ParsedExpression,
   type ParsedFormula,
   type ParseOptions,

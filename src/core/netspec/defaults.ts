@@ -1,5 +1,5 @@
-// The network used when a document has no spec (DESIGN.md, "The network
-// spec"): three layers, so a recursion over a generic layer l has interior
+// The network used when a document has no spec (docs/spec-language.md, "The default
+// network"): three layers, so a recursion over a generic layer l has interior
 // layers to be checked on.
 import type { NetworkConfig } from '../engine';
 

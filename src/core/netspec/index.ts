@@ -1,4 +1,5 @@
-// The `.mlp` network spec language: parser, document locators, resolution.
+// The `.mlp` network spec language: parser, resolution of a document's spec
+// blocks (found by core/document) into its network.
 export type {
   DenseStatement,
   DocumentSpec,
@@ -27,8 +28,6 @@ export { SPEC_LIMITS, countParameters } from './limits';
 export { defaultLoss } from './network';
 export { editDistance, suggest } from './suggest';
 export { ACTIVATION_ALIASES, ACTIVATION_NAMES, KEYWORDS, lookupActivation, lookupLoss } from './vocabulary';
-export { findSpecBlocks, specDocumentKind } from './locate';
-export { findMarkdownSpecBlocks } from './markdown';
-export { findLatexSpecBlocks } from './latex';
+export { specDocumentKind, specFileBlock } from './locate';
 export { resolveSpecPath, isAbsoluteSpecPath } from './paths';
 export { loadSpecFile, resolveDocumentSpec, type ResolveOptions } from './resolve';

@@ -1,6 +1,6 @@
-// Where a document keeps its spec, by kind of document.
-import { findLatexSpecBlocks } from './latex';
-import { findMarkdownSpecBlocks } from './markdown';
+// The spec of a standalone `.mlp` file, and the kind of a document. Spec
+// blocks inside Markdown and LaTeX are found by the document reader
+// (core/document readDocument), in the same scan as the math.
 import { splitLines } from './lexer';
 import type { SpecBlock, SpecDocumentKind } from './types';
 
@@ -13,22 +13,12 @@ export function specDocumentKind(pathOrLanguageId: string): SpecDocumentKind | u
   return undefined;
 }
 
-/** The spec blocks of a document in document order; a `.mlp` file is one block. */
-export function findSpecBlocks(text: string, kind: SpecDocumentKind): SpecBlock[] {
-  switch (kind) {
-    case 'markdown':
-      return findMarkdownSpecBlocks(text);
-    case 'latex':
-      return findLatexSpecBlocks(text);
-    case 'mlp': {
-      const lines = splitLines(text);
-      const last = lines.length - 1;
-      return [
-        {
-          lines: lines.map((t, i) => ({ text: t, line: i, column: 0 })),
-          range: { start: { line: 0, column: 0 }, end: { line: last, column: lines[last].length } },
-        },
-      ];
-    }
-  }
+/** A whole `.mlp` file as one spec block at column 0. */
+export function specFileBlock(text: string): SpecBlock {
+  const lines = splitLines(text);
+  const last = lines.length - 1;
+  return {
+    lines: lines.map((t, i) => ({ text: t, line: i, column: 0 })),
+    range: { start: { line: 0, column: 0 }, end: { line: last, column: lines[last].length } },
+  };
 }

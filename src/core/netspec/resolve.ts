@@ -1,15 +1,13 @@
 // The spec of one document: its own blocks, the `.mlp` file they reference,
 // or the default network. Reading files is injected (`readFile`) because the
 // core never touches the file system.
-import type { Problem } from '../source';
+import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK } from './defaults';
-import { findSpecBlocks } from './locate';
 import { parseSpec, parseSpecLines } from './parser';
 import { baseName, resolveSpecPath } from './paths';
-import type { DocumentSpec, LetBinding, ParsedSpec, ReadFile, ReferencedSpec, SpecDocumentKind, SpecInclude, SpecProblem } from './types';
+import type { DocumentSpec, LetBinding, ParsedSpec, ReadFile, ReferencedSpec, SpecBlock, SpecInclude, SpecProblem } from './types';
 
 export interface ResolveOptions {
-  readonly kind: SpecDocumentKind;
   /** The document's path or URI, to resolve relative `mlp:` references. */
   readonly path?: string;
   readonly readFile?: ReadFile;
@@ -21,14 +19,27 @@ export function loadSpecFile(path: string, readFile: ReadFile): ParsedSpec | und
   return text === undefined ? undefined : parseSpec(text);
 }
 
-export function resolveDocumentSpec(text: string, options: ResolveOptions): DocumentSpec {
-  const blocks = findSpecBlocks(text, options.kind);
+/** The block holding the first `input`, `dense` or `loss` line: where the document's network is written. */
+function networkBlock(spec: ParsedSpec, blocks: readonly SpecBlock[]): Range | undefined {
+  const first = spec.statements.find((s) => s.kind === 'input' || s.kind === 'dense' || s.kind === 'loss');
+  if (!first) return undefined;
+  const line = first.range.start.line;
+  return blocks.find((b) => b.range.start.line <= line && line <= b.range.end.line)?.range ?? first.range;
+}
+
+/**
+ * The spec of a document from the spec blocks its reading found (see
+ * readDocument in core/document): its own network, a referenced file's, or
+ * the default. `origin` says where in the document the network comes from.
+ */
+export function resolveDocumentSpec(blocks: readonly SpecBlock[], options: ResolveOptions = {}): DocumentSpec {
   const own = parseSpecLines(blocks.flatMap((b) => b.lines));
   const problems: SpecProblem[] = [...own.problems];
   const include = own.includes[0];
 
   if (include === undefined) {
-    if (own.declaresNetwork) return { source: 'document', spec: own, problems, blocks };
+    const origin = networkBlock(own, blocks);
+    if (own.declaresNetwork) return { source: 'document', spec: own, problems, blocks, ...(origin ? { origin } : {}) };
     return { source: 'default', spec: { ...own, network: DEFAULT_NETWORK }, problems, blocks };
   }
 
@@ -42,9 +53,9 @@ export function resolveDocumentSpec(text: string, options: ResolveOptions): Docu
   }
   const file = readReferenced(include, options, problems);
   if (file === undefined || own.declaresNetwork) {
-    return { source: 'file', spec: dropNetwork(own), problems, blocks, ...(file ? { file } : {}) };
+    return { source: 'file', spec: dropNetwork(own), problems, blocks, origin: include.range, ...(file ? { file } : {}) };
   }
-  return { source: 'file', spec: merge(own, file), problems, blocks, file };
+  return { source: 'file', spec: merge(own, file), problems, blocks, origin: include.range, file };
 }
 
 function readReferenced(include: SpecInclude, options: ResolveOptions, problems: SpecProblem[]): ReferencedSpec | undefined {

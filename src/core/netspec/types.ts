@@ -146,6 +146,8 @@ export interface DocumentSpec {
   readonly problems: readonly SpecProblem[];
   readonly blocks: readonly SpecBlock[];
   readonly file?: ReferencedSpec;
+  /** Where the network is written: the block declaring it, or the `mlp:` reference; undefined for the default. */
+  readonly origin?: Range;
 }
 
 /** Reads a referenced spec file; undefined when it does not exist or cannot be read. */

@@ -1,30 +1,9 @@
 // "Check gradients" publishes the report as diagnostics, and they agree
 // with the CLI's verdicts claim by claim.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const EXTENSION_ID = 'gradcheck.gradcheck';
-
-interface CliClaim {
-  readonly line: number;
-  readonly status: string;
-  readonly message: string;
-  readonly diagnosis?: string;
-}
-
-function cliVerdicts(file: string): { claims: CliClaim[]; summary: Record<string, number> } {
-  // Exit 1 means "a mismatch was found"; execFileSync throws then, with the output attached.
-  try {
-    return JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', file, '--json'], { encoding: 'utf8' }));
-  } catch (error) {
-    const stdout = (error as { stdout?: string }).stdout;
-    if (!stdout) throw error;
-    return JSON.parse(stdout);
-  }
-}
+import { cliVerdicts, EXTENSION_ID, ROOT } from './helpers';
 
 async function checkedDiagnostics(file: string): Promise<{ outcome: { summary?: Record<string, number> } | undefined; diagnostics: vscode.Diagnostic[] }> {
   const document = await vscode.workspace.openTextDocument(file);

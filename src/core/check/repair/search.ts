@@ -4,7 +4,7 @@
 // evaluation as the original claim, on every sample and index. The first
 // verified candidate is the repair; a budget bounds the work per claim.
 import { allClose, type Tolerance } from '../../engine';
-import { parseFormula, type Expr } from '../../math';
+import { parseFormula, type Expr, type ParseOptions } from '../../math';
 import type { Environment } from '../conventions';
 import type { InstanceContext } from '../context';
 import { compileClaim, evaluateClaim, setRandomArguments, type AssignmentResult, type ClaimInput, type CompiledClaim } from '../evaluate';
@@ -24,7 +24,8 @@ export interface RepairInput {
   readonly evaluation: Failed;
   readonly env: Environment;
   readonly contexts: readonly InstanceContext[];
-  readonly macros: Readonly<Record<string, string>>;
+  /** How the document's formulas were parsed (its macros, its let-layered symbols): a corrected formula is read the same way. */
+  readonly parseOptions: ParseOptions;
   readonly tolerance?: Tolerance;
 }
 
@@ -102,7 +103,7 @@ interface Reread {
 function reread(input: RepairInput, edits: readonly TextEdit[]): Reread | undefined {
   const { claim, lhsFormula, rhsFormula } = input.located;
   const latex = applyEdits(rhsFormula.latex, edits);
-  const parsed = parseFormula(latex, { macros: input.macros, environment: rhsFormula.environment });
+  const parsed = parseFormula(latex, { ...input.parseOptions, environment: rhsFormula.environment, setting: { display: rhsFormula.display, before: rhsFormula.before } });
   if (parsed.errors.length > 0) return undefined;
   const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
   // The corrected claim as shown to the reader keeps its conditions (an added `a \neq y` is part of the correction).

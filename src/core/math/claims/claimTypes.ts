@@ -47,8 +47,22 @@ export interface FormulaError {
   readonly message: string;
 }
 
+/**
+ * Why a relation is not a claim: a condition or case in a sentence (`if $i = j$`),
+ * a notation remark, a dimension annotation, an example number or tuple.
+ */
+export type NoteKind = 'condition' | 'remark' | 'dimension' | 'example';
+
+/** A relation that is not a claim about the network's values; never checked, never binding. */
+export interface Note {
+  readonly kind: NoteKind;
+  readonly claim: Claim;
+}
+
 export interface ParsedFormula {
   readonly claims: readonly Claim[];
+  /** Relations that read as notes rather than equations (only when the formula's setting is given). */
+  readonly notes?: readonly Note[];
   /** Expressions with no relation (`$\frac{\partial L}{\partial \alpha_a}$` in prose). */
   readonly expressions: readonly { readonly expr: Expr; readonly span: Span }[];
   readonly errors: readonly FormulaError[];

@@ -4,6 +4,7 @@
 
 import type { Expr, Span } from '../expr/expr';
 import { Splitter } from './claims';
+import { type FormulaSetting, separateNotes } from './notes';
 import type { FormulaError, ParsedFormula } from './claimTypes';
 import type { Context } from '../parser/context';
 import { createContext, Parser } from '../parser/interpret';
@@ -11,13 +12,16 @@ import { notationOf, type ParseOptions } from '../parser/notation';
 import { readTree } from '../katex/readTree';
 import { Tokenizer } from '../parser/tokens';
 
-export type { Claim, ClaimKind, Condition, Continuation, FormulaError, ParsedFormula } from './claimTypes';
+export type { Claim, ClaimKind, Condition, Continuation, FormulaError, Note, NoteKind, ParsedFormula } from './claimTypes';
+export { introducesDefinition, type FormulaSetting } from './notes';
 export { DEFAULT_FUNCTION_SYMBOLS, DEFAULT_LAYERED_SYMBOLS, type ParseOptions } from '../parser/notation';
 export { printClaim, printCondition, printExpr } from './print';
 
 export interface FormulaOptions extends ParseOptions {
   /** The environment `latex` is the body of ('align', 'align*', 'gather', 'equation', ...); omitted for `$..$` / `$$..$$`. */
   readonly environment?: string;
+  /** Where the formula sits (display or in a sentence, the prose before it): relations that are conditions, remarks, dimensions or examples become notes. */
+  readonly setting?: FormulaSetting;
 }
 
 function internalError(latex: string, e: unknown): FormulaError {
@@ -35,7 +39,9 @@ export function parseFormula(latex: string, options?: FormulaOptions): ParsedFor
     const tree = readTree(latex, ctx.notation.macros, options?.environment);
     if (tree.error) return { claims: [], expressions: [], errors: [tree.error] };
     const toks = new Tokenizer(latex).addTop(tree.nodes);
-    return new Splitter(new Parser(toks, ctx), ctx).run();
+    const parsed = new Splitter(new Parser(toks, ctx), ctx).run();
+    if (!options?.setting) return parsed;
+    return { ...parsed, ...separateNotes(parsed.claims, options.setting) };
   } catch (e) {
     return { claims: [], expressions: [], errors: [internalError(latex, e)] };
   }
