@@ -9,7 +9,7 @@ export interface ParsedArgs {
 export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--seed', '--samples', '--network']);
-const BOOLEAN_FLAGS = new Set(['--json', '--help', '--version', '--no-color']);
+const BOOLEAN_FLAGS = new Set(['--json', '--help', '--version', '--no-color', '--fix', '--no-backup']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const flags = new Map<string, string | true>();

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { checkDocument, describeNetworkSource, reportJson, type ClaimReport, type DocumentReport } from '../core/check';
 import { languageOfPath } from '../core/document';
 import { workspaceReader, workspaceRootOf } from '../node/workspaceFiles';
+import { printFixes, writeCorrections, type FixOutcome } from './fix';
 import { formatError, paint, type Output } from './output';
 
 export interface CheckCommandOptions {
@@ -12,6 +13,8 @@ export interface CheckCommandOptions {
   readonly seed?: number;
   readonly samples?: number;
   readonly networkPath?: string;
+  /** --fix: write the verified corrections into each file (a .bak beside it unless backup is false). */
+  readonly fix?: { readonly backup: boolean };
 }
 
 const MARK: Record<ClaimReport['status'], string> = { ok: '✓', mismatch: '✗', unchecked: '?', definition: '≔' };
@@ -43,6 +46,7 @@ function printReport(report: DocumentReport, out: Output): void {
     const error = c.maxRelError !== undefined ? formatError(c.maxRelError) : c.code === 'shape' ? 'shape' : '';
     const diagnosis = c.diagnosis ? ` [${c.diagnosis}]` : '';
     out.write(`${file}:${c.rhsRange.start.line + 1}  ${paint(out, colour, MARK[c.status])}  ${abbreviate(c.latex, 48)}  ${error.padStart(8)}  ${c.message}${diagnosis}\n`);
+    if (c.correction) out.write(`    fix: ${c.correction.latex}${c.correction.edit ? '' : ' (shown only: not applicable to the file as written, see docs/diagnoses.md)'}\n`);
   }
   const s = report.summary;
   const parts = [paint(out, 'green', `${s.ok} ok`), paint(out, s.mismatch > 0 ? 'red' : 'dim', `${s.mismatch} mismatch`), `${s.unchecked} unchecked`, `${s.definition} definition${s.definition === 1 ? '' : 's'}`];
@@ -58,6 +62,7 @@ export function runCheck(options: CheckCommandOptions, out: Output, err: Output)
     return 2;
   }
   const reports: DocumentReport[] = [];
+  const fixes = new Map<DocumentReport, FixOutcome>();
   for (const file of options.files) {
     const language = languageOfPath(file);
     const text = readText(file);
@@ -68,24 +73,40 @@ export function runCheck(options: CheckCommandOptions, out: Output, err: Output)
     }
     // `mlp:` references stay inside the workspace: the current directory, or the document's folder when it lies outside.
     const root = workspaceRootOf(file);
-    const report = checkDocument(text, {
-      language,
-      path: file,
-      root,
-      readFile: workspaceReader(root),
-      seed: options.seed,
-      samples: options.samples,
-      network: network && { path: network.path, text: network.text! },
-    });
+    const check = (source: string) =>
+      checkDocument(source, {
+        language,
+        path: file,
+        root,
+        readFile: workspaceReader(root),
+        seed: options.seed,
+        samples: options.samples,
+        network: network && { path: network.path, text: network.text! },
+      });
+    let report = check(text);
+    if (options.fix) {
+      const outcome = writeCorrections(file, text, report, options.fix.backup, check, err);
+      if (outcome === undefined) {
+        exit = 2;
+        continue;
+      }
+      report = outcome.report;
+      fixes.set(report, outcome);
+    }
     reports.push(report);
     if (report.summary.mismatch > 0 && exit === 0) exit = 1;
   }
   if (options.json) {
-    const json = reports.map(reportJson);
+    const json = reports.map((r) => {
+      const fixed = fixes.get(r);
+      return fixed ? { ...reportJson(r), fixed: fixed.applied } : reportJson(r);
+    });
     out.write(JSON.stringify(json.length === 1 && options.files.length === 1 ? json[0] : json, null, 2) + '\n');
   } else {
     reports.forEach((report, i) => {
       if (i > 0) out.write('\n');
+      const fixed = fixes.get(report);
+      if (fixed) printFixes(report.file ?? '<document>', fixed, out);
       printReport(report, out);
     });
   }

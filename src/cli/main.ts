@@ -2,7 +2,7 @@
 // self-test, 2 a usage error or unreadable file (docs/cli-json.md).
 import { version } from '../../package.json';
 import { DEFAULT_NETWORK } from '../core/netspec';
-import { parseArgs, UsageError, wholeNumberFlag } from './args';
+import { parseArgs, UsageError, wholeNumberFlag, type ParsedArgs } from './args';
 import { terminalOutput } from './output';
 import { runSelftest } from './selftest';
 import { runCheck } from './check';
@@ -16,9 +16,20 @@ function bundledExample(): string {
 const USAGE = `Usage:
   gradcheck check [FILE...] [--json] [--seed N] [--samples N] [--network SPEC.mlp]
       (no FILE: the bundled example derivation)
+  gradcheck check --fix [--no-backup] FILE...
+      (writes the verified corrections into each FILE, keeping FILE.bak)
   gradcheck selftest [--json] [--seed N] [--samples N]
   gradcheck --help | --version
 `;
+
+function fixFlags(args: ParsedArgs): { fix?: { backup: boolean } } {
+  if (!args.flags.has('--fix')) {
+    if (args.flags.has('--no-backup')) throw new UsageError('--no-backup only goes with --fix');
+    return {};
+  }
+  if (args.files.length === 0) throw new UsageError('--fix needs the files to correct');
+  return { fix: { backup: !args.flags.has('--no-backup') } };
+}
 
 function main(argv: readonly string[]): number {
   const out = terminalOutput();
@@ -51,6 +62,7 @@ function main(argv: readonly string[]): number {
           seed: args.flags.has('--seed') ? wholeNumberFlag(args, '--seed', 1, 0, 2 ** 31) : undefined,
           samples: args.flags.has('--samples') ? wholeNumberFlag(args, '--samples', 3, 1, 1000) : undefined,
           networkPath: typeof args.flags.get('--network') === 'string' ? (args.flags.get('--network') as string) : undefined,
+          ...fixFlags(args),
         },
         out,
         terminalOutput(process.stderr),

@@ -4,12 +4,14 @@ import { performance } from 'node:perf_hooks';
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { GradCheckContext } from './context';
+import { registerCorrections } from './corrections';
 import { testApi, type GradCheckApi } from './testApi';
 
 export function activate(extension: vscode.ExtensionContext): GradCheckApi {
   const started = performance.now();
   const ctx = new GradCheckContext(extension.extensionPath);
   ctx.push(...registerCommands(ctx));
+  ctx.push(registerCorrections((document) => ctx.store.current(document)));
   extension.subscriptions.push(ctx);
   const activationMs = performance.now() - started;
   ctx.log.info(`activated in ${activationMs.toFixed(1)} ms`);

@@ -24,25 +24,25 @@ const EXPECTED: Record<string, string[]> = {
     '19 ok', // o^l = σ(z^l)
     '25 ok', // L = −Σ I log p
     '25 ok', // = −Σ I (α_c − log Σ e^α)
-    '25 mismatch: sign flipped', // = Σ I α_c − log Σ e^α   (the dropped minus)
+    '25 mismatch: sign flipped: swap the two sides of the minus — \\log \\sum_{k} e^{\\alpha_k} - \\sum_{c=1}^{C} I(y=c)\\, \\alpha_c holds', // = Σ I α_c − log Σ e^α   (the dropped minus)
     '29 ok', // L = −α_y + log Σ e^α
     '33 ok', // ∂L/∂α_a = e^α_a / Σ, a ≠ y
     '33 ok', // = p(a|x)
     '37 ok', // ∂L/∂α_y = −1 + …
     '37 ok', // = p(y|x) − 1
-    '41 mismatch: sign flipped', // I(y=a) − p(a|x)
+    '41 mismatch: sign flipped: swap the two sides of the minus — p(a|x) - I(y=a) holds', // I(y=a) − p(a|x)
     '45 unchecked', // Γ(y=a): unknown symbol
     '49 ok', // ∇_α L = p − onehot(y)
     '53 definition', // δ^l := ∂L/∂z^l
     '55 ok', // δ^L = p − onehot(y)
     '59 ok', // δ recursion
-    '63 mismatch: missing σ′(z^l) factor',
+    '63 mismatch: missing σ′ factor: multiply by \\sigma\'(z^l) elementwise — (W^{l+1})^T \\delta^{l+1} \\odot \\sigma\'(z^l), \\quad l = 1, \\dots, L-1 holds',
     '69 ok', // entrywise weight gradient
     '73 ok', // ∂L/∂W^l = δ^l (o^{l−1})^T
-    '75 mismatch: wrong layer index: the layer of o should be one lower',
+    '75 mismatch: wrong layer index: the layer of o should be one lower (l-1, not l) — \\delta^l (o^{l-1})^T holds',
     '79 ok', // ∂L/∂b^l = δ^l
     '83 ok', // W update
-    '85 mismatch: sign flipped', // b^l ← b^l + η δ^l
+    '85 mismatch: sign flipped in one term: write − instead of + before \\eta\\, \\delta^l — b^l - \\eta\\, \\delta^l holds', // b^l ← b^l + η δ^l
   ],
   'nielsen-bp.md': [
     '17 ok',
@@ -52,12 +52,12 @@ const EXPECTED: Record<string, string[]> = {
     '25 ok', // BP1
     '27 ok', // BP1 by components
     '31 ok', // ∇_a C = a^L − y
-    '35 mismatch: off by a constant factor: the left side is 0.5 × the right side',
+    '35 mismatch: off by a constant factor: the right side is twice the true value: drop the 2 — a^L - y holds',
     '39 ok', // BP2
-    '43 mismatch: wrong layer index: the layer of w should be one higher',
+    '43 mismatch: wrong layer index: the layer of w should be one higher (l+1, not l) — ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma\'(z^l) holds',
     '47 ok', // BP3
     '51 ok', // BP4
-    '53 mismatch: indices j and k swapped',
+    '53 mismatch: indices swapped: exchange j and k — a^{l-1}_k \\delta^l_j holds',
     '57 ok', // σ' = σ(1 − σ)
   ],
   'cs231n-relu.md': [
@@ -68,10 +68,10 @@ const EXPECTED: Record<string, string[]> = {
     '24 ok',
     '28 ok',
     '30 ok',
-    '34 mismatch: transposed',
+    '34 mismatch: outer product in the wrong order: swap the factors of the outer product — \\frac{\\partial L}{\\partial s} h^T holds',
     '38 ok',
     '42 ok', // ReLU mask
-    '46 mismatch: missing σ′(z^1) factor', // the forgotten mask
+    '46 mismatch: missing σ′ factor: multiply by \\sigma\'(z^1) elementwise — \\frac{\\partial L}{\\partial h} \\odot \\sigma\'(z^1) holds', // the forgotten mask
     '50 ok',
     '52 ok',
   ],
@@ -82,7 +82,7 @@ const EXPECTED: Record<string, string[]> = {
     '19 ok',
     '20 ok',
     '25 ok', // tanh' = 1 − h²
-    '29 mismatch', // 1 − h
+    '29 mismatch: no small edit of the right side makes it hold; the left side is a vector of 4: -0.05992, -0.05648, 0.05435, -0.2482', // 1 − h
     '33 ok', // g'(z) = 1 − tanh(z)²
     '36 ok', // SGD update
   ],

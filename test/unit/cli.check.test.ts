@@ -1,21 +1,13 @@
 // `gradcheck check`: exit codes, the human lines and the JSON contract of DESIGN.md.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCheck, type CheckCommandOptions } from '../../src/cli/check';
-import type { Output } from '../../src/cli/output';
+import { runCheckCommand } from './helpers/runCli';
 
 const ROOT = join(__dirname, '..', '..');
 const example = (name: string) => join(ROOT, 'examples', name);
 const fixture = (name: string) => join(__dirname, 'fixtures', 'cli', name);
 
-function run(options: Partial<CheckCommandOptions> & { files: string[] }) {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = { colour: false, write: (t) => void (stdout += t) };
-  const err: Output = { colour: false, write: (t) => void (stderr += t) };
-  const code = runCheck({ json: false, ...options }, out, err);
-  return { code, stdout, stderr };
-}
+const run = runCheckCommand;
 
 describe('gradcheck check', () => {
   it('exits 0 when every claim holds and 1 when one is a mismatch', () => {
@@ -50,7 +42,9 @@ describe('gradcheck check', () => {
     const signSlip = report.claims.find((c: { line: number; latex: string }) => c.line === 41);
     assert.equal(signSlip.status, 'mismatch');
     assert.equal(signSlip.kind, 'claim');
-    assert.equal(signSlip.diagnosis, 'sign flipped');
+    assert.equal(signSlip.diagnosis, 'sign flipped: swap the two sides of the minus — p(a|x) - I(y=a) holds');
+    assert.equal(signSlip.diagnosisKind, 'sign');
+    assert.deepEqual(signSlip.fix, { line: 41, column: 42, endLine: 41, endColumn: 57, latex: 'p(a|x) - I(y=a)' });
     assert.equal(typeof signSlip.maxRelError, 'number');
     assert.ok('a' in signSlip.where && 'y' in signSlip.where);
     assert.deepEqual(report.summary, { ok: 17, mismatch: 5, unchecked: 1, definition: 1 });

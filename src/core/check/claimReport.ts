@@ -7,10 +7,17 @@ import { displayName, Environment } from './conventions';
 import { spanRange, type LocatedClaim } from './located';
 import type { ClaimEvaluation } from './evaluate';
 import type { BindingUse } from './lower';
-import type { ClaimReport, SymbolBinding, WorstValues } from './report';
+import type { ClaimReport, Correction, DiagnosisKind, SymbolBinding, WorstValues } from './report';
 import { stateRefOf } from './stateRef';
 import { entries, shapeOf } from './values';
 import { walk } from './walk';
+
+/** What the diagnosis adds to a mismatch's report. */
+export interface DiagnosisEntry {
+  readonly kind: DiagnosisKind;
+  readonly text: string;
+  readonly correction?: Correction;
+}
 
 /** Conventions only: how a binding's body is read when no document environment is at hand. */
 const CONVENTIONS = new Environment();
@@ -141,7 +148,7 @@ function conventionConflict(located: LocatedClaim, env: Environment): string | u
   return `${displayName(lhs)} means ${binding.description} by default; if this document means something else by it, make this line a definition with :=`;
 }
 
-export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, diagnosis: string | undefined, env: Environment): ClaimReport {
+export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, diagnosis: DiagnosisEntry | undefined, env: Environment): ClaimReport {
   if (evaluation.status === 'unchecked') {
     const reason = evaluation.reason;
     return uncheckedReport(located, `not checked: ${reason.message}`, reason.code, reason.span, reason.symbol, evaluation.uses, env);
@@ -163,7 +170,8 @@ export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, 
       : `does not hold: rel error ${fmtError(evaluation.maxRelError)}${where ? ` at ${where}` : ''}${scalarPair}`;
     if (evaluation.shapeError) code = 'shape';
     // Only when no usual mistake explains the numbers does another convention become the likely story.
-    const conflict = evaluation.shapeError || diagnosis ? undefined : conventionConflict(located, env);
+    const explained = diagnosis !== undefined && diagnosis.kind !== 'no-repair' && diagnosis.kind !== 'gradient-wrt';
+    const conflict = evaluation.shapeError || explained ? undefined : conventionConflict(located, env);
     if (conflict) {
       message += `. ${conflict}`;
       code = 'convention-conflict';
@@ -181,7 +189,8 @@ export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, 
     ...(evaluation.differencesRelError !== undefined ? { differencesRelError: evaluation.differencesRelError } : {}),
     ...(Object.keys(evaluation.worst.assignment).length > 0 ? { where: evaluation.worst.assignment } : {}),
     message,
-    ...(diagnosis ? { diagnosis } : {}),
+    ...(diagnosis ? { diagnosis: diagnosis.text, diagnosisKind: diagnosis.kind } : {}),
+    ...(diagnosis?.correction ? { correction: diagnosis.correction } : {}),
     ...(code ? { code } : {}),
     focusRange: r.rhsRange,
     bindings: bindings(located, evaluation.uses, env),

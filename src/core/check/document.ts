@@ -10,11 +10,12 @@ import { bindLets, bindSymbol, definedSymbol, letLayeredSymbols, lossNames } fro
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';
 import { InstanceContext } from './context';
-import { diagnose } from './diagnose';
+import { diagnose, type Diagnosis } from './diagnose';
 import { OutOfTime } from './errors';
 import { evaluateClaim, type ClaimEvaluation } from './evaluate';
 import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, networkRange, type CheckLimits } from './limits';
 import { spanRange, type LocatedClaim } from './located';
+import { confirmSharedEdits, documentEdit, lineStarts } from './repair';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
 export interface CheckOptions {
@@ -33,6 +34,8 @@ export interface CheckOptions {
   readonly limits?: Partial<CheckLimits>;
   /** What a long-lived caller keeps between checks of one document (check as you type). */
   readonly memory?: CheckMemory;
+  /** Called after each fresh diagnosis of a mismatch with what it cost and the (zero-based) line of the claim's right side: the diagnosis benchmark. */
+  readonly onDiagnosis?: (diagnosis: Diagnosis, line: number) => void;
 }
 
 /**
@@ -52,7 +55,8 @@ export interface CheckMemory {
 
 export interface RememberedEvaluation {
   readonly evaluation: ClaimEvaluation;
-  readonly diagnosis?: string;
+  /** Its repair is in formula offsets, so it stays right when the formula moves in the document. */
+  readonly diagnosis?: Diagnosis;
 }
 
 function remembered<V>(cache: Map<string, V> | undefined, key: string, compute: () => V): V {
@@ -193,6 +197,11 @@ function instances(net: NetworkConfig, seed: number, samples: number): InstanceC
 }
 
 export function checkDocument(text: string, options: CheckOptions): DocumentReport {
+  return checkText(text, options, true);
+}
+
+/** Without `diagnoseMismatches`, mismatches get no diagnosis: for confirming an edit shared by two steps of a chain. */
+function checkText(text: string, options: CheckOptions, diagnoseMismatches: boolean): DocumentReport {
   const problems: Problem[] = [];
   const limits = limitsWith(options.limits);
   const deadline = Date.now() + limits.millisecondsPerDocument;
@@ -220,7 +229,8 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
   const formulas = formulasWithinLimits(located.formulas, limits, problems);
-  const claims = readClaims(formulas, { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) }, problems, options.memory?.parses);
+  const parseOptions: ParseOptions = { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) };
+  const claims = readClaims(formulas, parseOptions, problems, options.memory?.parses);
   const specBlocks = documentSpec.blocks.map((b) => b.range);
   let net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
   const overLimits = net ? networkLimitProblems(spec, net, samples, limits) : [];
@@ -244,6 +254,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   // the first of many.
   let drawn: InstanceContext[] | undefined;
   const contexts = () => (drawn ??= drawInstances(network, seed, samples));
+  const starts = lineStarts(text);
   // Everything a claim's evaluation depends on besides its own text; definitions are appended as they bind.
   let scope = JSON.stringify({ net, seed, samples, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), lets: spec.lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]) });
   let claimCount = 0;
@@ -264,14 +275,19 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
       return [definitionReport(located, env)];
     }
     const key = `${scope}\u0001${claimKey(located)}`;
-    const result = remembered(memory?.evaluations, key, () => {
+    const { evaluation, diagnosis } = remembered(memory?.evaluations, key, () => {
       const evaluateOptions = { tolerance, limits, documentDeadline: deadline, lower: { source: sourceOf(located) } };
       const evaluation = evaluateClaim(claim, env, contexts(), evaluateOptions);
-      return { evaluation, diagnosis: evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts(), evaluateOptions) : undefined };
+      if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return { evaluation };
+      const diagnosis = diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: deadline });
+      options.onDiagnosis?.(diagnosis, located.rhsFormula.toPosition(claim.rhsSpan.start).line);
+      return { evaluation, diagnosis };
     });
     // A verdict cut short by a time limit says nothing about the claim: check it again next time.
-    if (result.evaluation.status === 'unchecked' && result.evaluation.reason instanceof OutOfTime) memory?.evaluations.delete(key);
-    return [claimReport(located, result.evaluation, result.diagnosis, env)];
+    if (evaluation.status === 'unchecked' && evaluation.reason instanceof OutOfTime) memory?.evaluations.delete(key);
+    const repair = diagnosis?.repair;
+    const correction = repair ? { latex: repair.claim, edit: documentEdit(text, starts, located.rhsFormula, repair.edit) } : undefined;
+    return [claimReport(located, evaluation, diagnosis && { kind: diagnosis.kind, text: diagnosis.text, correction }, env)];
   });
   let first: Pick<DocumentReport, 'state' | 'engineCheck'>;
   let reports: ClaimReport[];
@@ -293,7 +309,8 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     seed,
     samples,
     tolerance,
-    claims: reports,
+    // The confirming re-checks keep no memory: what they evaluate carries no diagnosis.
+    claims: diagnoseMismatches ? confirmSharedEdits(text, reports, (edited) => checkText(edited, { ...options, memory: undefined }, false).claims) : reports,
     problems,
     summary: summarize(reports),
     ...first,

@@ -38,6 +38,42 @@ export interface WorstValues {
   readonly sample?: number;
 }
 
+/** What a diagnosis names (docs/diagnoses.md): the usual mistakes, and 'no-repair' when no small edit makes the claim hold. */
+export type DiagnosisKind =
+  | 'sign'
+  | 'term-sign'
+  | 'constant-factor'
+  | 'transpose-missing'
+  | 'transpose-extra'
+  | 'transposed'
+  | 'outer-product-order'
+  | 'factor-order'
+  | 'indices-swapped'
+  | 'layer-index'
+  | 'activation-derivative-layer'
+  | 'activation-derivative-missing'
+  | 'activation-derivative-extra'
+  | 'label-probability'
+  | 'gradient-wrt'
+  | 'partial-range'
+  | 'no-repair';
+
+/** The kinds a verified correction can have. */
+export type RepairKind = Exclude<DiagnosisKind, 'no-repair'>;
+
+/** A correction that was verified to hold: the corrected claim was re-parsed and re-evaluated on every sample and index. */
+export interface Correction {
+  /** The corrected claim, in the author's notation and layout. */
+  readonly latex: string;
+  /**
+   * The edit that applies it: replace `range` in the file by `replacement`.
+   * Absent when the file's text there is not the formula's source (a macro
+   * expansion, a line join) or when the edit would change another claim (a
+   * shared step of a chain): then the correction is shown, never applied.
+   */
+  readonly edit?: { readonly range: Range; readonly replacement: string; /** The text `range` held when checked: an editor applies the edit only while it still does. */ readonly original: string };
+}
+
 export interface ClaimReport {
   readonly range: Range;
   readonly lhsRange: Range;
@@ -52,6 +88,9 @@ export interface ClaimReport {
   readonly where?: Readonly<Record<string, number>>;
   readonly message: string;
   readonly diagnosis?: string;
+  readonly diagnosisKind?: DiagnosisKind;
+  /** For a mismatch that a small edit repairs: the verified correction. */
+  readonly correction?: Correction;
   /** Machine-readable reason for quick fixes: 'unknown-symbol', 'convention-conflict', 'shape', ... */
   readonly code?: string;
   /** The range a presenter should underline: the offending symbol for unchecked claims, else the right side. */
@@ -144,6 +183,9 @@ export function reportJson(report: DocumentReport): object {
       ...(c.where ? { where: c.where } : {}),
       message: c.message,
       ...(c.diagnosis ? { diagnosis: c.diagnosis } : {}),
+      ...(c.diagnosisKind ? { diagnosisKind: c.diagnosisKind } : {}),
+      ...(c.correction ? { corrected: c.correction.latex } : {}),
+      ...(c.correction?.edit ? { fix: fixJson(c.correction.edit) } : {}),
     })),
     problems: report.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.column + 1, severity: p.severity, message: p.message })),
     summary: report.summary,
@@ -174,6 +216,12 @@ export function describeNetworkSource(network: NetworkSummary): string {
     case 'default':
       return 'default network (no network spec in this document)';
   }
+}
+
+/** The `fix` field: the one-based range to replace and its replacement. */
+function fixJson(edit: NonNullable<Correction['edit']>): object {
+  const { start, end } = edit.range;
+  return { line: start.line + 1, column: start.column + 1, endLine: end.line + 1, endColumn: end.column + 1, latex: edit.replacement };
 }
 
 /** JSON has no NaN or Infinity. */
