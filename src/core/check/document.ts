@@ -11,6 +11,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
+import { bindProseConstants, computedNames, documentDefinition, forwardNode, isLossName } from './graph';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -122,23 +123,34 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
 
   const root = new Environment();
-  const env = new Environment(undefined, lossNames(claims.map((c) => c.claim), (name) => root.lookup(name)));
+  const losses = lossNames(claims.map((c) => c.claim), (name) => root.lookup(name));
+  for (const name of computedNames(claims.map((c) => c.claim))) losses.delete(name); // graph/: what the document computes is a node
+  const env = new Environment(undefined, losses);
   bindLets(env, spec.lets, problems);
+  bindProseConstants(located.formulas, env);
 
   if (!net) {
     const reports = claims.map((c) => uncheckedReport(c, 'the network spec of this document has errors; fix them to check this claim', 'spec-error'));
     return { file: options.path, seed, samples, claims: reports, problems, summary: summarize(reports) };
   }
   const contexts = instances(net, seed, samples);
+  // The loss update rules step on: the document's own once it defines one (graph/definitions.ts).
+  let lossName: string | undefined;
   const reports: ClaimReport[] = claims.map((located) => {
     const { claim } = located;
-    const defined = definedSymbol(claim, env);
+    const boundBy = () => `definition on line ${located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1}`;
+    const ownDefinition = documentDefinition(claim, env, boundBy());
+    const defined = ownDefinition?.symbol ?? definedSymbol(claim, env);
     if (defined) {
-      const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
-      env.bind(defined.name, templateOf(defined, claim.rhs, located.latex, `definition on line ${line}`));
+      if (ownDefinition) env.bind(ownDefinition.name, ownDefinition.binding);
+      else env.bind(defined.name, templateOf(defined, claim.rhs, located.latex, boundBy()));
+      const helper = ownDefinition?.binding.meaning.kind === 'template' && ownDefinition.binding.meaning.parameters !== undefined;
+      if (!helper && isLossName(defined.name, env)) lossName = defined.name;
       return definitionReport(located, env);
     }
-    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
+    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance, lossName });
+    const node = evaluation.status === 'ok' ? forwardNode(claim, env, boundBy()) : undefined;
+    if (node) env.bind(node.name, node.binding);
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
     return claimReport(located, evaluation, diagnosis, env);
   });

@@ -65,6 +65,8 @@ export interface EvaluateOptions {
   /** Free-index assignments per layer and instance before sampling kicks in. */
   readonly maxAssignments?: number;
   readonly lower?: LowerOptions;
+  /** The loss an update rule is a gradient step on: the document's own when it defines one, else L. */
+  readonly lossName?: string;
 }
 
 const MAX_ASSIGNMENTS = 256;
@@ -78,16 +80,16 @@ function conditionExprs(claim: ClaimInput): Expr[] {
  * checked as the gradient it implies, (X − R)/η = ∂L/∂X, so a mismatch is
  * diagnosed on gradients (a flipped sign, a missing factor) like any other.
  */
-function impliedGradient(claim: ClaimInput): { lhs: Expr; rhs: Expr } {
+function impliedGradient(claim: ClaimInput, lossName = 'L'): { lhs: Expr; rhs: Expr } {
   const at = claim.lhs.span;
   const sym = (name: string): Expr => ({ kind: 'sym', name, indices: [], primes: 0, span: at });
-  const gradient: Expr = { kind: 'derivative', of: sym('L'), wrt: claim.lhs, notation: 'frac', span: at };
+  const gradient: Expr = { kind: 'derivative', of: sym(lossName), wrt: claim.lhs, notation: 'frac', span: at };
   const implied: Expr = { kind: 'binary', op: '/', left: { kind: 'binary', op: '-', left: claim.lhs, right: claim.rhs, span: claim.rhs.span }, right: sym('\\eta'), span: claim.rhs.span };
   return { lhs: gradient, rhs: implied };
 }
 
-export function compileClaim(claim: ClaimInput, env: Environment, options: LowerOptions = {}): { compiled: CompiledClaim; uses: BindingUse[] } {
-  const sides = claim.kind === 'update' ? impliedGradient(claim) : claim;
+export function compileClaim(claim: ClaimInput, env: Environment, options: LowerOptions = {}, lossName?: string): { compiled: CompiledClaim; uses: BindingUse[] } {
+  const sides = claim.kind === 'update' ? impliedGradient(claim, lossName) : claim;
   const vars = analyzeVariables([claim.lhs, claim.rhs, ...conditionExprs(claim)], env);
   const lowerer = new Lowerer(env, vars, options);
   const lhs = lowerer.lower(sides.lhs);
@@ -171,7 +173,7 @@ class ShapeMismatch extends Error {
 export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: readonly InstanceContext[], options: EvaluateOptions = {}): ClaimEvaluation {
   let compiledClaim: { compiled: CompiledClaim; uses: BindingUse[] };
   try {
-    compiledClaim = compileClaim(claim, env, options.lower);
+    compiledClaim = compileClaim(claim, env, options.lower, options.lossName);
   } catch (error) {
     return { status: 'unchecked', reason: asUncheckable(error), uses: [] };
   }

@@ -3,9 +3,10 @@
 // reason. Nothing from the document is ever evaluated as a string.
 import type { MathNode } from 'mathjs';
 import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../math';
-import { displayName, plainName, type Binding, type Environment, type LayeredQuantity } from './conventions';
+import { displayName, Environment, plainName, type Binding, type LayeredQuantity } from './conventions';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
+import { helperDerivative, helperName, instantiate, nodeSite, type GraphFunctionName } from './graph';
 import type { ClaimVariables } from './variables';
 import { isBareSymbol, some, substitute } from './walk';
 
@@ -15,7 +16,7 @@ const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
   ConstantNode: new (value: unknown) => MathNode;
 };
 
-const call = (name: FunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
+const call = (name: FunctionName | GraphFunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
 const constant = (value: unknown): MathNode => new ConstantNode(value);
 const variable = (name: string): MathNode => new SymbolNode(name);
 const CTX = (): MathNode => variable('ctx');
@@ -37,7 +38,15 @@ export interface LowerOptions {
   readonly shiftLayerOf?: { readonly name: string; readonly by: number };
 }
 
-type GradientTarget = { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string };
+type GradientTarget =
+  | { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string }
+  /** A node the document defines (graph/nodes.ts): differentiated by moving it. */
+  | { node: MathNode; indices: readonly Expr[]; describe: string };
+
+type Template = Extract<Binding['meaning'], { kind: 'template' }>;
+
+/** What a symbol means by convention alone, for layers a document's definition does not reach. */
+const conventions = new Environment();
 
 /** The value a template's layer parameter takes when the symbol is used at `used`: used − offset. */
 function layerArgument(used: Expr, offset: number): Expr {
@@ -47,7 +56,8 @@ function layerArgument(used: Expr, offset: number): Expr {
 
 export class Lowerer {
   readonly uses: BindingUse[] = [];
-  private depth = 0;
+  /** Bodies of definitions lowered while evaluating record no uses: the use of the defined symbol is recorded. */
+  private quiet = 0;
 
   constructor(
     private readonly env: Environment,
@@ -116,6 +126,7 @@ export class Lowerer {
   }
 
   private use(sym: Sym, binding: Binding): void {
+    if (this.quiet > 0) return;
     this.uses.push({ symbol: sym.name, span: sym.span, binding });
   }
 
@@ -136,11 +147,11 @@ export class Lowerer {
     return displayName(sym) + (sym.layer ? `^{${printExpr(sym.layer)}}` : '');
   }
 
-  private symbol(sym: Sym, bound: ReadonlySet<string>): MathNode {
+  private symbol(sym: Sym, bound: ReadonlySet<string>, convention?: Binding): MathNode {
     if (isBareSymbol(sym) && (bound.has(sym.name) || this.vars.indexVars.has(sym.name))) return variable(indexVariable(sym.name));
     if (isBareSymbol(sym) && this.vars.layerVars.includes(sym.name)) return variable(layerVariable(sym.name));
     if (isBareSymbol(sym) && this.vars.randomScalars.has(sym.name)) return variable(randomVariable(sym.name));
-    const binding = this.env.lookup(sym.name);
+    const binding = convention ?? this.env.lookup(sym.name);
     if (!binding) throw this.unknown(sym);
     this.use(sym, binding);
     const meaning = binding.meaning;
@@ -162,7 +173,8 @@ export class Lowerer {
       case 'constant':
         return constant(meaning.value);
       case 'template':
-        return this.template(sym, meaning, bound);
+        if (meaning.parameters) throw new Uncheckable(`${displayName(sym)} is a function the document defines; apply it to an argument`, sym.span);
+        return this.template(sym, binding as Binding & { meaning: Template }, bound);
       case 'activation':
       case 'function':
         throw new Uncheckable(`${displayName(sym)} is a function here but has no argument`, sym.span);
@@ -177,26 +189,36 @@ export class Lowerer {
     return call('gc_q', CTX(), constant(quantity), this.shifted(sym.name, layer));
   }
 
-  /** A symbol bound to an expression: substitute its layer and index parameters, then lower the body. */
-  private template(sym: Sym, meaning: Extract<Binding['meaning'], { kind: 'template' }>, bound: ReadonlySet<string>): MathNode {
-    if (++this.depth > 20) throw new Uncheckable(`${displayName(sym)} is defined in terms of itself`, sym.span);
-    try {
-      let body = meaning.body;
-      if (meaning.layer) {
-        if (!sym.layer) throw new Uncheckable(`${displayName(sym)} was defined with a layer ${meaning.layer}; write ${displayName(sym)}^{…}`, sym.span, sym.name, 'no-layer');
-        body = substitute(body, meaning.layer, layerArgument(sym.layer, meaning.layerOffset ?? 0));
+  /** A symbol bound to an expression: a node of the document's graph (graph/nodes.ts), indexed by what its parameters leave. */
+  private template(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>): MathNode {
+    const value = this.nodeReference(sym, binding, bound);
+    const rest = sym.indices.slice(binding.meaning.indices.length);
+    return rest.length === 0 ? value : this.indexInto(value, { ...sym, indices: rest }, bound, displayName(sym));
+  }
+
+  /** gc_node(site, layer, ...index arguments): the node this use names; its body is lowered per concrete layer when evaluated. */
+  private nodeReference(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>): MathNode {
+    const meaning = binding.meaning;
+    if (meaning.layer && !sym.layer) throw new Uncheckable(`${displayName(sym)} was defined with a layer ${meaning.layer}; write ${displayName(sym)}^{…}`, sym.span, sym.name, 'no-layer');
+    const offset = meaning.layerOffset ?? 0;
+    const args = sym.indices.slice(0, meaning.indices.length);
+    const quietly = <T>(body: () => T): T => {
+      this.quiet++;
+      try {
+        return body();
+      } finally {
+        this.quiet--;
       }
-      const params = meaning.indices;
-      const args = sym.indices.slice(0, params.length);
-      params.forEach((p, k) => {
-        if (args[k]) body = substitute(body, p, args[k]);
-      });
-      const rest = sym.indices.slice(params.length);
-      const value = this.lower(body, bound);
-      return rest.length === 0 ? value : this.indexInto(value, { ...sym, indices: rest }, bound, displayName(sym));
-    } finally {
-      this.depth--;
-    }
+    };
+    const conventional = (layer: number): MathNode | undefined => {
+      const convention = conventions.lookup(sym.name);
+      if (!convention || convention.meaning.kind !== 'layered') return undefined;
+      const at: Sym = { ...sym, indices: args, layer: { kind: 'num', value: layer + offset, span: sym.span } };
+      return quietly(() => this.symbol(at, bound, convention));
+    };
+    const site = nodeSite(binding, this.describe(sym), meaning.layer !== undefined, (layer) => quietly(() => this.lower(instantiate(meaning, layer, args), bound)), conventional);
+    const layer = meaning.layer && sym.layer ? this.layer(layerArgument(sym.layer, offset), bound) : constant(null);
+    return call('gc_node', constant(site), layer, ...args.map((a) => this.index(a, bound)));
   }
 
   private unknown(sym: Sym, appliedTo?: readonly Expr[]): Uncheckable {
@@ -213,7 +235,7 @@ export class Lowerer {
   /** σ(z^k), f'(z), log, exp, softmax, p(a|x), L(α, y), I(..), quantities with documenting arguments. */
   private application(e: Extract<Expr, { kind: 'call' }>, bound: ReadonlySet<string>): MathNode {
     const fn = e.fn;
-    const binding = this.env.lookup(fn.name);
+    const binding = (fn.indices.length > 0 ? this.env.lookup(helperName(fn)) : undefined) ?? this.env.lookup(fn.name);
     if (!binding) throw this.unknown(fn, e.args);
     this.use(fn, binding);
     const args = () => e.args.map((a) => this.lower(a, bound));
@@ -245,6 +267,7 @@ export class Lowerer {
       case 'label':
         return this.symbol(fn, bound); // o^l(z^l): documentation of dependence
       case 'template':
+        if (meaning.parameters) return this.lower(helperDerivative(meaning, e.args, fn.primes, e.span), bound);
         if (e.args.length === 0) return this.symbol(fn, bound);
         throw new Uncheckable(`${displayName(fn)} is defined as a value, not a function`, e.span);
       default:
@@ -289,11 +312,15 @@ export class Lowerer {
     }
     if (meaning.kind === 'input') return { quantity: 'o', layer: constant(0), indices: wrt.indices, describe };
     if (meaning.kind === 'output') return { quantity: 'o', layer: call('gc_last', CTX()), indices: wrt.indices, describe };
-    if (meaning.kind === 'template' && meaning.body.kind === 'sym') {
+    if (meaning.kind === 'template' && meaning.body.kind === 'sym' && !meaning.parameters) {
       let body: Expr = meaning.body;
       if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, layerArgument(wrt.layer, meaning.layerOffset ?? 0));
       const inner = this.target(body, bound);
       return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
+    }
+    if (meaning.kind === 'template' && !meaning.parameters) {
+      const node = this.nodeReference(wrt, binding as Binding & { meaning: Template }, bound);
+      return { node, indices: wrt.indices.slice(meaning.indices.length), describe };
     }
     throw new Uncheckable(`cannot differentiate with respect to ${displayName(wrt)} (${binding.description})`, wrt.span);
   }
@@ -301,6 +328,10 @@ export class Lowerer {
   private derivative(e: Derivative, bound: ReadonlySet<string>): MathNode {
     const target = this.target(e.wrt, bound);
     const indices = target.indices.map((i) => this.index(i, bound));
+    if ('node' in target) {
+      const options = { ofEngineLoss: this.isLoss(e.of), describe: printExpr(e.of) };
+      return call('gc_dnode', this.lower(e.of, bound), target.node, constant(options), ...indices);
+    }
     if (this.isLoss(e.of)) {
       const gradient = call('gc_grad', CTX(), constant(target.quantity), target.layer);
       return indices.length === 0 ? gradient : call('gc_entry', gradient, constant(`∂L/∂${target.describe}`), ...indices);

@@ -1,0 +1,124 @@
+// What a document defines that the conventions alone would read as a claim:
+// its own loss written in terms of another (J = L + λ/2‖W‖², the document's
+// loss from then on), and helper functions (g_1(x) = −\log x, s(z) = 1/(1+e^{−z})).
+import { printExpr, type Claim, type Expr, type Sym } from '../../math';
+import { LOSS_CANDIDATES, plainName, type Binding, type Environment } from '../conventions';
+import { isBareSymbol, walk } from '../walk';
+
+export interface DocumentDefinition {
+  /** The name the binding is stored under: `g_{1}` for a subscripted helper, else the symbol's name. */
+  readonly name: string;
+  readonly symbol: Sym;
+  readonly binding: Binding;
+}
+
+/** `g_1` is stored as `g_{1}`, so that g_1 and g_2 are different functions. */
+export function helperName(fn: Sym): string {
+  return fn.indices.length > 0 ? `${plainName(fn.name)}_{${fn.indices.map(printExpr).join(',')}}` : fn.name;
+}
+
+/** Whether a symbol is a loss here: a loss by convention, or one the document differentiates. */
+export function isLossName(name: string, env: Environment): boolean {
+  return LOSS_CANDIDATES.has(plainName(name)) || env.lossNames.has(plainName(name));
+}
+
+/** Whether a symbol used as a value (not inside a layer or a subscript: the L of a^L is a layer) passes the test. */
+function usesSymbol(e: Expr, test: (sym: Sym, applied: boolean) => boolean): boolean {
+  let found = false;
+  walk(e, (node) => {
+    if (found) return false;
+    if (node.kind === 'sym') {
+      found = test(node, false);
+      return false;
+    }
+    if (node.kind === 'call') {
+      found = test(node.fn, true);
+      node.args.forEach((a) => (found ||= usesSymbol(a, test)));
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+function mentionsOtherLoss(e: Expr, own: string, env: Environment): boolean {
+  return usesSymbol(e, (sym) => plainName(sym.name) !== own && env.lookup(sym.name)?.meaning.kind === 'loss' && isLossName(sym.name, env));
+}
+
+function helperFunction(claim: Claim, env: Environment, boundBy: string): DocumentDefinition | undefined {
+  const lhs = claim.lhs;
+  if (lhs.kind !== 'call' || lhs.given.length > 0 || lhs.fn.primes > 0 || lhs.fn.layer || lhs.args.length === 0) return undefined;
+  if (!lhs.args.every(isBareSymbol)) return undefined;
+  const parameters = lhs.args.map((a) => (a as Sym).name);
+  if (new Set(parameters).size !== parameters.length) return undefined;
+  const fn = lhs.fn;
+  const known = env.lookup(fn.name);
+  // σ(z) = 1/(1+e^{−z}) with σ the network's activation is a claim about it; g_1(x) = … and a fresh s(z) = … define.
+  const defines = claim.kind === 'definition' || fn.indices.length > 0 || !known;
+  if (!defines || (known && known.meaning.kind === 'loss')) return undefined;
+  const name = helperName(fn);
+  const binding: Binding = {
+    meaning: { kind: 'template', indices: [], body: claim.rhs, parameters },
+    description: `${printExpr(lhs)} = ${printExpr(claim.rhs)}, a function the document defines`,
+    boundBy,
+  };
+  return { name, symbol: fn, binding };
+}
+
+/** `J = L + \frac{\lambda}{2}\|W\|^2`: a loss written in terms of another loss is the document's own loss, not a claim that they are equal. */
+function ownLoss(claim: Claim, env: Environment, boundBy: string): DocumentDefinition | undefined {
+  const sym = claim.lhs.kind === 'call' ? claim.lhs.fn : claim.lhs;
+  if (sym.kind !== 'sym' || sym.layer || sym.indices.length > 0 || sym.primes > 0) return undefined;
+  if (env.lookup(sym.name)?.meaning.kind !== 'loss' || !isLossName(sym.name, env)) return undefined;
+  // J(θ) := … defines even though its left side is written as a call; a plain = defines only in terms of another loss.
+  const defines = claim.kind === 'definition' ? claim.lhs.kind === 'call' : claim.kind === 'claim' && claim.relation === '=' && mentionsOtherLoss(claim.rhs, plainName(sym.name), env);
+  if (!defines) return undefined;
+  const binding: Binding = {
+    meaning: { kind: 'template', indices: [], body: claim.rhs },
+    description: `the document's loss ${printExpr(sym)} = ${printExpr(claim.rhs)}`,
+    boundBy,
+  };
+  return { name: sym.name, symbol: sym, binding };
+}
+
+export function documentDefinition(claim: Claim, env: Environment, boundBy: string): DocumentDefinition | undefined {
+  return helperFunction(claim, env, boundBy) ?? ownLoss(claim, env, boundBy);
+}
+
+function mentionsDocumentNode(e: Expr, env: Environment): boolean {
+  return usesSymbol(e, (sym, applied) => {
+    const binding = (applied && sym.indices.length > 0 ? env.lookup(helperName(sym)) : undefined) ?? env.lookup(sym.name);
+    return binding?.meaning.kind === 'template';
+  });
+}
+
+/**
+ * A forward equation that holds on a conventional symbol but computes it
+ * the document's own way (p = u/S with u, S defined above; L = g_1(p_y)):
+ * from here on the symbol is that node, so derivatives flow through the
+ * document's computation. Its value is unchanged: the claim held.
+ */
+export function forwardNode(claim: Claim, env: Environment, boundBy: string): DocumentDefinition | undefined {
+  if (claim.kind !== 'claim' || claim.relation !== '=' || claim.conditions.length > 0) return undefined;
+  const sym = claim.lhs.kind === 'call' && isLossName(claim.lhs.fn.name, env) ? claim.lhs.fn : claim.lhs;
+  if (sym.kind !== 'sym' || !isBareSymbol(sym)) return undefined;
+  const known = env.lookup(sym.name)?.meaning.kind;
+  if (known === undefined || known === 'template' || known === 'constant' || known === 'function' || known === 'activation') return undefined;
+  if (!mentionsDocumentNode(claim.rhs, env)) return undefined;
+  const binding: Binding = {
+    meaning: { kind: 'template', indices: [], body: claim.rhs },
+    description: `${printExpr(sym)} = ${printExpr(claim.rhs)}, as the document computes it`,
+    boundBy,
+  };
+  return { name: sym.name, symbol: sym, binding };
+}
+
+/** Bare symbols the document defines or computes (`S = \sum_c u_c`): nodes, not losses, even when differentiated. */
+export function computedNames(claims: readonly Claim[]): Set<string> {
+  const names = new Set<string>();
+  for (const claim of claims) {
+    if (claim.kind === 'update' || claim.relation === '\\approx') continue;
+    if (isBareSymbol(claim.lhs) && !LOSS_CANDIDATES.has(plainName(claim.lhs.name))) names.add(plainName(claim.lhs.name));
+  }
+  return names;
+}

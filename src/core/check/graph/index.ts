@@ -1,0 +1,8 @@
+// The document as the model: its definitions are nodes of a computation
+// graph the checker differentiates through (issue 8). The checker reaches
+// this folder through these exports only.
+export { coincidence, MAX_NODE_ENTRIES, nodeSite, type GraphFunctionName, type NodeSite } from './nodes';
+export { helperDerivative, instantiate } from './templates';
+export { documentDefinition, helperName, isLossName, type DocumentDefinition } from './definitions';
+export { computedNames, forwardNode } from './definitions';
+export { bindProseConstants } from './constants';
