@@ -11,7 +11,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
-import { bindProseConstants, computedNames, documentDefinition, forwardNode, isLossName } from './graph';
+import { applyDetectedConventions, bindProseConstants, computedNames, documentDefinition, forwardNode, isLossName } from './graph';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -119,7 +119,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   }
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
-  const claims = readClaims(located.formulas, located.macros, problems);
+  const { claims, used: conventionsUsed } = applyDetectedConventions(readClaims(located.formulas, located.macros, problems));
   const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
 
   const root = new Environment();
@@ -162,6 +162,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     claims: reports,
     problems,
     summary: summarize(reports),
+    ...(conventionsUsed.length > 0 ? { conventions: conventionsUsed } : {}),
     state: firstSampleState(contexts[0]),
     engineCheck: engineCheck(contexts[0]),
   };

@@ -95,6 +95,8 @@ export interface DocumentReport {
   readonly state?: { readonly loss: number; readonly label: number | readonly number[]; readonly layers: readonly LayerState[] };
   /** Engine self-verification on each instance: worst directional finite-difference error. */
   readonly engineCheck?: { readonly directionalRelError: number; readonly passed: boolean };
+  /** Conventions detected in the document and used to read it (issue 8), when any. */
+  readonly conventions?: readonly string[];
 }
 
 export function summarize(claims: readonly ClaimReport[]): Summary {
@@ -123,6 +125,7 @@ export function reportJson(report: DocumentReport): object {
     })),
     problems: report.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.column + 1, severity: p.severity, message: p.message })),
     summary: report.summary,
+    ...(report.conventions ? { conventions: report.conventions } : {}),
   };
 }
 

@@ -6,3 +6,4 @@ export { helperDerivative, instantiate } from './templates';
 export { documentDefinition, helperName, isLossName, type DocumentDefinition } from './definitions';
 export { computedNames, forwardNode } from './definitions';
 export { bindProseConstants } from './constants';
+export { applyDetectedConventions, layersFromSubscripts, numbersLayersBySubscript } from './layerSubscripts';

@@ -25,6 +25,8 @@ export interface NodeSite {
   readonly name: string;
   readonly layered: boolean;
   body(layer: number | undefined): MathNode;
+  /** Whether the body at this layer reads nothing but the instance (no claim index, layer or random variable): its value can be kept per instance. */
+  closed(layer: number | undefined): boolean;
   /** The symbol's conventional meaning at a layer where the definition does not apply (h^{(0)} = x). */
   conventional(layer: number): MathNode | undefined;
 }
@@ -93,15 +95,27 @@ function evaluateBody(at: Located, scope: Map<string, unknown>): Value {
   }
 }
 
+/** Node values per instance (each view of an instance is its own object), for bodies that read nothing else. */
+const memo = new WeakMap<object, Map<string, Value>>();
+
 function nodeValue(args: MathNode[], _math: unknown, scope: Map<string, unknown>): Value {
   const at = locate(args, scope);
   const moved = scope.get(MOVED) as Moved | undefined;
-  const value = moved?.values.get(at.key);
-  if (value !== undefined) {
-    moved!.hits++;
-    return value;
+  if (moved) {
+    const value = moved.values.get(at.key);
+    if (value !== undefined) {
+      moved.hits++;
+      return value;
+    }
+    return evaluateBody(at, scope);
   }
-  return evaluateBody(at, scope);
+  if (!at.site.closed(at.layer)) return evaluateBody(at, scope);
+  const ctx = scope.get('ctx') as object;
+  let values = memo.get(ctx);
+  if (!values) memo.set(ctx, (values = new Map()));
+  let value = values.get(at.key);
+  if (value === undefined) values.set(at.key, (value = evaluateBody(at, scope)));
+  return value;
 }
 nodeValue.rawArgs = true;
 
@@ -213,18 +227,43 @@ export function nodeSite(
   let id = nodeIds.get(definition);
   if (id === undefined) nodeIds.set(definition, (id = nextNodeId++));
   const bodies = new Map<number | undefined, MathNode>();
+  const closed = new Map<number | undefined, boolean>();
   const conventional = new Map<number, MathNode | undefined>();
+  const body = (layer: number | undefined): MathNode => {
+    if (!bodies.has(layer)) bodies.set(layer, lowerAt(layer));
+    return bodies.get(layer)!;
+  };
   return {
     id,
     name,
     layered,
-    body(layer) {
-      if (!bodies.has(layer)) bodies.set(layer, lowerAt(layer));
-      return bodies.get(layer)!;
+    body,
+    closed(layer) {
+      if (!closed.has(layer)) closed.set(layer, readsOnlyTheInstance(body(layer)));
+      return closed.get(layer)!;
     },
     conventional(layer) {
       if (!conventional.has(layer)) conventional.set(layer, conventionalAt(layer));
       return conventional.get(layer);
     },
   };
+}
+
+/** No variable but the instance and the indices of sums inside the body itself. */
+function readsOnlyTheInstance(node: MathNode): boolean {
+  const summed = new Set<string>();
+  node.traverse((n) => {
+    if (n.type === 'FunctionNode' && (n as unknown as { fn: { name: string } }).fn.name === 'gc_sum') {
+      const first = (n as unknown as { args: MathNode[] }).args[0] as unknown as { value: string };
+      summed.add(first.value);
+    }
+  });
+  let open = false;
+  node.traverse((n, path) => {
+    if (n.type === 'SymbolNode' && path !== 'fn') {
+      const name = (n as unknown as { name: string }).name;
+      if (name !== 'ctx' && !summed.has(name)) open = true;
+    }
+  });
+  return !open;
 }

@@ -1,0 +1,84 @@
+// A convention detected from the document: layers numbered by subscript
+// (w_1, b_1, z_2, a_2 on a 1-1-1 network). A weight with one number as its
+// only subscript cannot be an entry of a matrix, so the document numbers its
+// layers that way, and then z_2, a_2, b_1 are layers too, not entries.
+import type { Claim, Condition, Expr, Sym } from '../../math';
+import { plainName } from '../conventions';
+import { walk } from '../walk';
+
+const WEIGHTS = new Set(['W', 'w']);
+const LAYERED = new Set(['W', 'w', 'b', 'z', 'a', 'h', 'o']);
+
+function layerNumber(sym: Sym): number | undefined {
+  if (sym.layer || sym.primes > 0 || sym.indices.length !== 1) return undefined;
+  const index = sym.indices[0];
+  return index.kind === 'num' && Number.isInteger(index.value) && index.value >= 0 ? index.value : undefined;
+}
+
+function sides(claim: Claim): Expr[] {
+  return [claim.lhs, claim.rhs, ...claim.conditions.flatMap((c) => (c.kind === 'relation' ? [c.relation] : []))];
+}
+
+/** Whether the document writes a weight as w_1 or W_2: its layers are numbered by subscript. */
+export function numbersLayersBySubscript(claims: readonly Claim[]): boolean {
+  let found = false;
+  for (const claim of claims) {
+    for (const side of sides(claim)) {
+      walk(side, (node) => {
+        if (node.kind === 'sym' && WEIGHTS.has(plainName(node.name)) && layerNumber(node) !== undefined) found = true;
+        return !found;
+      });
+    }
+  }
+  return found;
+}
+
+function rewrite(e: Expr): Expr {
+  const r = rewrite;
+  switch (e.kind) {
+    case 'num':
+    case 'unsupported':
+      return e;
+    case 'sym': {
+      const layer = LAYERED.has(plainName(e.name)) ? layerNumber(e) : undefined;
+      if (layer !== undefined) return { ...e, indices: [], layer: e.indices[0] };
+      return e;
+    }
+    case 'binary':
+      return { ...e, left: r(e.left), right: r(e.right) };
+    case 'neg':
+    case 'transpose':
+    case 'norm':
+      return { ...e, arg: r(e.arg) };
+    case 'pow':
+      return { ...e, base: r(e.base), exponent: r(e.exponent) };
+    case 'call':
+      return { ...e, args: e.args.map(r), given: e.given.map(r) };
+    case 'sum':
+      return { ...e, body: r(e.body) };
+    case 'derivative':
+      return { ...e, of: r(e.of), wrt: r(e.wrt) };
+    case 'relation':
+      return { ...e, left: r(e.left), right: r(e.right) };
+    case 'indicator':
+      return { ...e, condition: { ...e.condition, left: r(e.condition.left), right: r(e.condition.right) } };
+  }
+}
+
+function rewriteCondition(c: Condition): Condition {
+  return c.kind === 'relation' ? { ...c, relation: { ...c.relation, left: rewrite(c.relation.left), right: rewrite(c.relation.right) } } : c;
+}
+
+/** The claim with w_1, z_2, a_2 read as W^{1}, z^{2}, a^{2}. */
+export function layersFromSubscripts(claim: Claim): Claim {
+  return { ...claim, lhs: rewrite(claim.lhs), rhs: rewrite(claim.rhs), conditions: claim.conditions.map(rewriteCondition) };
+}
+
+/** The claims read under the conventions detected in the document, and what the report says about them. */
+export function applyDetectedConventions<T extends { readonly claim: Claim }>(claims: readonly T[]): { claims: T[]; used: string[] } {
+  if (!numbersLayersBySubscript(claims.map((c) => c.claim))) return { claims: [...claims], used: [] };
+  return {
+    claims: claims.map((c) => ({ ...c, claim: layersFromSubscripts(c.claim) })),
+    used: ['layers numbered by subscript (detected: a weight is written w_1): w_k, b_k, z_k, a_k, h_k, o_k are the quantities of layer k'],
+  };
+}
