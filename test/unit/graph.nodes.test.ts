@@ -70,9 +70,14 @@ $$\frac{\partial L}{\partial \boldsymbol{u}} = \boldsymbol{h}^{(2)} - \boldsymbo
     assert.match(claim.message, /built-in loss does not depend on u/);
   });
 
-  it('stops a definition made in terms of itself with a message, not a stack overflow', () => {
-    const claim = claimStarting(checkMarkdown('$$q := 2 q + 1$$\n\n$$q = 3$$\n'), 'q = 3');
+  it('stops definitions made in terms of each other with a message, not a stack overflow', () => {
+    const claim = claimStarting(checkMarkdown('$$q := 2 r + 1$$\n\n$$r := q - 1$$\n\n$$q = 3$$\n'), 'q = 3');
     assert.equal(claim.status, 'unchecked');
     assert.match(claim.message, /defined in terms of itself/);
+  });
+
+  it('reads a definition’s own name in its body as what it meant before (let z = z^{1}), not as itself', () => {
+    const report = checkMarkdown('~~~mlp\ninput 2\ndense 3 softmax\nlet z = z^{1}\n~~~\n\n$$u_k := e^{z_k}$$\n\n$$\\frac{\\partial u_k}{\\partial z_k} = u_k$$\n');
+    assert.equal(verdict(report, String.raw`\frac{\partial u_k}`), 'ok', explain(report));
   });
 });

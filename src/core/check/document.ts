@@ -11,7 +11,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
-import { applyDetectedConventions, bindProseConstants, computedNames, documentDefinition, forwardNode, isLossName } from './graph';
+import { applyDetectedConventions, bindDefinition, bindNumberedLets, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName } from './graph';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -119,14 +119,16 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   }
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
-  const { claims, used: conventionsUsed } = applyDetectedConventions(readClaims(located.formulas, located.macros, problems));
+  const detected = applyDetectedConventions(readClaims(located.formulas, located.macros, problems), spec.lets.map((l) => l.symbol));
+  const conventionsUsed = detected.used;
   const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
 
   const root = new Environment();
-  const losses = lossNames(claims.map((c) => c.claim), (name) => root.lookup(name));
-  for (const name of computedNames(claims.map((c) => c.claim))) losses.delete(name); // graph/: what the document computes is a node
+  const losses = lossNames(detected.claims.map((c) => c.claim), (name) => root.lookup(name));
+  for (const name of computedNames(detected.claims.map((c) => c.claim))) losses.delete(name); // graph/: what the document computes is a node
   const env = new Environment(undefined, losses);
-  bindLets(env, spec.lets, problems);
+  const { claims, lets } = bindNumberedLets(detected.claims, spec.lets, env, problems);
+  bindLets(env, lets, problems);
   bindProseConstants(located.formulas, env);
 
   if (!net) {
@@ -142,15 +144,17 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     const ownDefinition = documentDefinition(claim, env, boundBy());
     const defined = ownDefinition?.symbol ?? definedSymbol(claim, env);
     if (defined) {
-      if (ownDefinition) env.bind(ownDefinition.name, ownDefinition.binding);
-      else env.bind(defined.name, templateOf(defined, claim.rhs, located.latex, boundBy()));
+      bindDefinition(env, defined, ownDefinition?.binding ?? templateOf(defined, claim.rhs, located.latex, boundBy()), ownDefinition?.name);
       const helper = ownDefinition?.binding.meaning.kind === 'template' && ownDefinition.binding.meaning.parameters !== undefined;
       if (!helper && isLossName(defined.name, env)) lossName = defined.name;
       return definitionReport(located, env);
     }
     const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance, lossName });
-    const node = evaluation.status === 'ok' ? forwardNode(claim, env, boundBy()) : undefined;
-    if (node) env.bind(node.name, node.binding);
+    const shapeError = evaluation.status === 'mismatch' ? evaluation.shapeError : undefined;
+    const outcome = { ok: evaluation.status === 'ok', unreadable: evaluation.status === 'unchecked' || shapeError !== undefined, sidesDiffer: shapeError?.startsWith('the left side is') ?? false };
+    const made = definitionAfterCheck(claim, env, outcome, boundBy());
+    if (made) bindDefinition(env, made.symbol, made.binding, made.name);
+    if (made?.verdict === 'definition') return definitionReport(located, env);
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
     return claimReport(located, evaluation, diagnosis, env);
   });

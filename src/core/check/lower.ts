@@ -6,7 +6,7 @@ import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../m
 import { displayName, Environment, plainName, type Binding, type LayeredQuantity } from './conventions';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
-import { helperDerivative, helperName, instantiate, nodeSite, type GraphFunctionName } from './graph';
+import { helperDerivative, helperName, instantiate, lookupSymbol, nodeSite, type GraphFunctionName } from './graph';
 import type { ClaimVariables } from './variables';
 import { isBareSymbol, some, substitute } from './walk';
 
@@ -58,6 +58,8 @@ export class Lowerer {
   readonly uses: BindingUse[] = [];
   /** Bodies of definitions lowered while evaluating record no uses: the use of the defined symbol is recorded. */
   private quiet = 0;
+  /** While a definition's body is lowered, its own name there means what it meant before (let z = z^{1}). */
+  private readonly shadowed: string[] = [];
 
   constructor(
     private readonly env: Environment,
@@ -114,6 +116,8 @@ export class Lowerer {
   /** A layer expression: L is the last layer, layer letters are variables. */
   layer(e: Expr, bound: ReadonlySet<string> = new Set()): MathNode {
     if (isBareSymbol(e) && e.name === 'L') return call('gc_last', CTX());
+    // A sum over layers (\sum_{l=1}^{2} \|W^l\|^2 in a loss) binds its l, even where the claim has a layer variable l.
+    if (isBareSymbol(e) && bound.has(e.name)) return variable(indexVariable(e.name));
     if (isBareSymbol(e) && this.vars.layerVars.includes(e.name)) return variable(layerVariable(e.name));
     if (e.kind === 'binary' && (e.op === '+' || e.op === '-')) return call(e.op === '+' ? 'gc_add' : 'gc_sub', this.layer(e.left, bound), this.layer(e.right, bound));
     if (e.kind === 'num') return constant(e.value);
@@ -151,7 +155,7 @@ export class Lowerer {
     if (isBareSymbol(sym) && (bound.has(sym.name) || this.vars.indexVars.has(sym.name))) return variable(indexVariable(sym.name));
     if (isBareSymbol(sym) && this.vars.layerVars.includes(sym.name)) return variable(layerVariable(sym.name));
     if (isBareSymbol(sym) && this.vars.randomScalars.has(sym.name)) return variable(randomVariable(sym.name));
-    const binding = convention ?? this.env.lookup(sym.name);
+    const binding = convention ?? (this.shadowed.includes(plainName(sym.name)) ? conventions.lookup(sym.name) : lookupSymbol(this.env, sym));
     if (!binding) throw this.unknown(sym);
     this.use(sym, binding);
     const meaning = binding.meaning;
@@ -191,13 +195,39 @@ export class Lowerer {
 
   /** A symbol bound to an expression: a node of the document's graph (graph/nodes.ts), indexed by what its parameters leave. */
   private template(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>): MathNode {
-    const value = this.nodeReference(sym, binding, bound);
-    const rest = sym.indices.slice(binding.meaning.indices.length);
-    return rest.length === 0 ? value : this.indexInto(value, { ...sym, indices: rest }, bound, displayName(sym));
+    const { node, rest } = this.nodeOf(sym, binding, bound);
+    return rest.length === 0 ? node : this.indexInto(node, { ...sym, indices: rest }, bound, displayName(sym));
+  }
+
+  /**
+   * The node a use names and the indices left to apply to it. A definition by
+   * entries (u_k := e^{z_k}) whose range can be read off its body is one
+   * vector node, so u_k and u are the same node.
+   */
+  private nodeOf(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>): { node: MathNode; rest: readonly Expr[] } {
+    const entries = this.entryRange(sym, binding.meaning, bound);
+    if (entries) return { node: this.nodeReference({ ...sym, indices: [] }, binding, bound, entries), rest: sym.indices };
+    return { node: this.nodeReference(sym, binding, bound), rest: sym.indices.slice(binding.meaning.indices.length) };
+  }
+
+  /** The range of the one index of a definition by entries, when its body tells it (u_k := e^{z_k}: the entries of z). */
+  private entryRange(sym: Sym, meaning: Template, bound: ReadonlySet<string>): { index: string; to: MathNode } | undefined {
+    if (meaning.indices.length !== 1 || meaning.layer || meaning.parameters) return undefined;
+    const index = meaning.indices[0];
+    this.shadowed.push(plainName(sym.name));
+    this.quiet++;
+    try {
+      return { index, to: this.rangeOf(index, meaning.body, new Set(bound).add(index), sym.span) };
+    } catch {
+      return undefined;
+    } finally {
+      this.quiet--;
+      this.shadowed.pop();
+    }
   }
 
   /** gc_node(site, layer, ...index arguments): the node this use names; its body is lowered per concrete layer when evaluated. */
-  private nodeReference(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>): MathNode {
+  private nodeReference(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>, entries?: { index: string; to: MathNode }): MathNode {
     const meaning = binding.meaning;
     if (meaning.layer && !sym.layer) throw new Uncheckable(`${displayName(sym)} was defined with a layer ${meaning.layer}; write ${displayName(sym)}^{…}`, sym.span, sym.name, 'no-layer');
     const offset = meaning.layerOffset ?? 0;
@@ -216,7 +246,17 @@ export class Lowerer {
       const at: Sym = { ...sym, indices: args, layer: { kind: 'num', value: layer + offset, span: sym.span } };
       return quietly(() => this.symbol(at, bound, convention));
     };
-    const site = nodeSite(binding, this.describe(sym), meaning.layer !== undefined, (layer) => quietly(() => this.lower(instantiate(meaning, layer, args), bound)), conventional);
+    const lowerBody = (layer: number | undefined): MathNode => {
+      this.shadowed.push(plainName(sym.name));
+      try {
+        if (!entries) return quietly(() => this.lower(instantiate(meaning, layer, args), bound));
+        const body = quietly(() => this.lower(meaning.body, new Set(bound).add(entries.index)));
+        return call('gc_vector', constant(indexVariable(entries.index)), entries.to, body);
+      } finally {
+        this.shadowed.pop();
+      }
+    };
+    const site = nodeSite(binding, this.describe(sym), meaning.layer !== undefined, lowerBody, conventional);
     const layer = meaning.layer && sym.layer ? this.layer(layerArgument(sym.layer, offset), bound) : constant(null);
     return call('gc_node', constant(site), layer, ...args.map((a) => this.index(a, bound)));
   }
@@ -300,7 +340,7 @@ export class Lowerer {
   /** The quantity a derivative is taken with respect to, through bindings (α_a with α := z^L is z^L_a). */
   private target(wrt: Expr, bound: ReadonlySet<string>): GradientTarget {
     if (wrt.kind !== 'sym') throw new Uncheckable('derivatives are supported with respect to a weight, bias, pre-activation, activation or input (or one entry)', wrt.span);
-    const binding = this.env.lookup(wrt.name);
+    const binding = this.shadowed.includes(plainName(wrt.name)) ? conventions.lookup(wrt.name) : lookupSymbol(this.env, wrt);
     if (!binding) throw this.unknown(wrt);
     this.use(wrt, binding);
     const meaning = binding.meaning;
@@ -315,12 +355,17 @@ export class Lowerer {
     if (meaning.kind === 'template' && meaning.body.kind === 'sym' && !meaning.parameters) {
       let body: Expr = meaning.body;
       if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, layerArgument(wrt.layer, meaning.layerOffset ?? 0));
-      const inner = this.target(body, bound);
-      return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
+      this.shadowed.push(plainName(wrt.name));
+      try {
+        const inner = this.target(body, bound);
+        return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
+      } finally {
+        this.shadowed.pop();
+      }
     }
     if (meaning.kind === 'template' && !meaning.parameters) {
-      const node = this.nodeReference(wrt, binding as Binding & { meaning: Template }, bound);
-      return { node, indices: wrt.indices.slice(meaning.indices.length), describe };
+      const { node, rest } = this.nodeOf(wrt, binding as Binding & { meaning: Template }, bound);
+      return { node, indices: rest, describe };
     }
     throw new Uncheckable(`cannot differentiate with respect to ${displayName(wrt)} (${binding.description})`, wrt.span);
   }

@@ -33,17 +33,21 @@ export function numbersLayersBySubscript(claims: readonly Claim[]): boolean {
   return found;
 }
 
-function rewrite(e: Expr): Expr {
-  const r = rewrite;
+/** w_1 → W^{1}: the subscript is the layer. */
+function subscriptAsLayer(e: Sym): Sym {
+  const layer = LAYERED.has(plainName(e.name)) ? layerNumber(e) : undefined;
+  return layer !== undefined ? { ...e, indices: [], layer: e.indices[0] } : e;
+}
+
+/** Every symbol of an expression (not those inside layers and subscripts) replaced by `f` of it. */
+export function mapSymbols(e: Expr, f: (sym: Sym) => Sym): Expr {
+  const r = (x: Expr) => mapSymbols(x, f);
   switch (e.kind) {
     case 'num':
     case 'unsupported':
       return e;
-    case 'sym': {
-      const layer = LAYERED.has(plainName(e.name)) ? layerNumber(e) : undefined;
-      if (layer !== undefined) return { ...e, indices: [], layer: e.indices[0] };
-      return e;
-    }
+    case 'sym':
+      return f(e);
     case 'binary':
       return { ...e, left: r(e.left), right: r(e.right) };
     case 'neg':
@@ -53,7 +57,7 @@ function rewrite(e: Expr): Expr {
     case 'pow':
       return { ...e, base: r(e.base), exponent: r(e.exponent) };
     case 'call':
-      return { ...e, args: e.args.map(r), given: e.given.map(r) };
+      return { ...e, fn: f(e.fn), args: e.args.map(r), given: e.given.map(r) };
     case 'sum':
       return { ...e, body: r(e.body) };
     case 'derivative':
@@ -65,18 +69,24 @@ function rewrite(e: Expr): Expr {
   }
 }
 
-function rewriteCondition(c: Condition): Condition {
-  return c.kind === 'relation' ? { ...c, relation: { ...c.relation, left: rewrite(c.relation.left), right: rewrite(c.relation.right) } } : c;
+/** The claim with every symbol replaced by `f` of it, conditions included. */
+export function mapClaimSymbols(claim: Claim, f: (sym: Sym) => Sym): Claim {
+  const r = (e: Expr) => mapSymbols(e, f);
+  const condition = (c: Condition): Condition => (c.kind === 'relation' ? { ...c, relation: { ...c.relation, left: r(c.relation.left), right: r(c.relation.right) } } : c);
+  return { ...claim, lhs: r(claim.lhs), rhs: r(claim.rhs), conditions: claim.conditions.map(condition) };
 }
 
 /** The claim with w_1, z_2, a_2 read as W^{1}, z^{2}, a^{2}. */
 export function layersFromSubscripts(claim: Claim): Claim {
-  return { ...claim, lhs: rewrite(claim.lhs), rhs: rewrite(claim.rhs), conditions: claim.conditions.map(rewriteCondition) };
+  return mapClaimSymbols(claim, subscriptAsLayer);
 }
 
+/** `let W_1 = W^{1}`: the document says itself what its numbered symbols mean, so nothing is detected. */
+const NUMBERED_LET = /^\\?[A-Za-z]+_\{?\d+\}?$/;
+
 /** The claims read under the conventions detected in the document, and what the report says about them. */
-export function applyDetectedConventions<T extends { readonly claim: Claim }>(claims: readonly T[]): { claims: T[]; used: string[] } {
-  if (!numbersLayersBySubscript(claims.map((c) => c.claim))) return { claims: [...claims], used: [] };
+export function applyDetectedConventions<T extends { readonly claim: Claim }>(claims: readonly T[], letSymbols: readonly string[] = []): { claims: T[]; used: string[] } {
+  if (letSymbols.some((s) => NUMBERED_LET.test(s.trim())) || !numbersLayersBySubscript(claims.map((c) => c.claim))) return { claims: [...claims], used: [] };
   return {
     claims: claims.map((c) => ({ ...c, claim: layersFromSubscripts(c.claim) })),
     used: ['layers numbered by subscript (detected: a weight is written w_1): w_k, b_k, z_k, a_k, h_k, o_k are the quantities of layer k'],

@@ -206,7 +206,18 @@ function differentiateNode(args: MathNode[], _math: unknown, scope: Map<string, 
 }
 differentiateNode.rawArgs = true;
 
-const GRAPH_FUNCTIONS = { gc_node: nodeValue, gc_dnode: differentiateNode };
+/** gc_vector(index, to, body): the column of body for index = 1..to, a definition by entries as one node. */
+function vectorOf(args: MathNode[], _math: unknown, scope: Map<string, unknown>): Value {
+  const [indexNode, toNode, body] = args;
+  const index = (indexNode as unknown as { value: string }).value;
+  const to = scalar(evaluateNode(toNode, scope));
+  const data = new Float64Array(to);
+  for (let i = 1; i <= to; i++) data[i - 1] = scalar(withVariable(scope, index, i, () => evaluateNode(body, scope)));
+  return V.column(data);
+}
+vectorOf.rawArgs = true;
+
+const GRAPH_FUNCTIONS = { gc_node: nodeValue, gc_dnode: differentiateNode, gc_vector: vectorOf };
 math.import(GRAPH_FUNCTIONS, { override: true });
 
 export type GraphFunctionName = keyof typeof GRAPH_FUNCTIONS;
@@ -253,7 +264,8 @@ export function nodeSite(
 function readsOnlyTheInstance(node: MathNode): boolean {
   const summed = new Set<string>();
   node.traverse((n) => {
-    if (n.type === 'FunctionNode' && (n as unknown as { fn: { name: string } }).fn.name === 'gc_sum') {
+    const fn = n.type === 'FunctionNode' ? (n as unknown as { fn: { name: string } }).fn.name : '';
+    if (fn === 'gc_sum' || fn === 'gc_vector') {
       const first = (n as unknown as { args: MathNode[] }).args[0] as unknown as { value: string };
       summed.add(first.value);
     }
