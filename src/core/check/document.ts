@@ -11,7 +11,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
-import { applyDetectedConventions, bindDefinition, bindNumberedLets, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName } from './graph';
+import { alternativeReading, applyDetectedConventions, RunningVariables, bindDefinition, bindNumberedLets, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName } from './graph';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -138,8 +138,11 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   const contexts = instances(net, seed, samples);
   // The loss update rules step on: the document's own once it defines one (graph/definitions.ts).
   let lossName: string | undefined;
-  const reports: ClaimReport[] = claims.map((located) => {
+  const running = new RunningVariables(claims.map((c) => ({ claim: c.claim, formula: c.rhsFormula })));
+  const reports: ClaimReport[] = claims.map((located, index) => {
     const { claim } = located;
+    running.bindAt(index, env); // graph/algorithm.ts: g ← … in an algorithm
+    if (running.assigns(index)) return definitionReport(located, env);
     const boundBy = () => `definition on line ${located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1}`;
     const ownDefinition = documentDefinition(claim, env, boundBy());
     const defined = ownDefinition?.symbol ?? definedSymbol(claim, env);
@@ -149,7 +152,13 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
       if (!helper && isLossName(defined.name, env)) lossName = defined.name;
       return definitionReport(located, env);
     }
-    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance, lossName });
+    let evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance, lossName });
+    const reading = evaluation.status === 'mismatch' ? alternativeReading(claim, env, located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1, (trial) => evaluateClaim(claim, trial, contexts, { tolerance: options.tolerance, lossName })) : undefined;
+    if (reading) {
+      env.bind(reading.name, reading.binding);
+      conventionsUsed.push(reading.convention);
+      evaluation = reading.evaluation;
+    }
     const shapeError = evaluation.status === 'mismatch' ? evaluation.shapeError : undefined;
     const outcome = { ok: evaluation.status === 'ok', unreadable: evaluation.status === 'unchecked' || shapeError !== undefined, sidesDiffer: shapeError?.startsWith('the left side is') ?? false };
     const made = definitionAfterCheck(claim, env, outcome, boundBy());

@@ -399,6 +399,11 @@ export class Lowerer {
     const visit = (node: Expr): boolean => {
       if (hint) return true;
       if (node.kind === 'sym') {
+        // \sum_k \|W^{(k)}\|^2: an index used as a layer ranges over the layers.
+        if (node.layer && isBareSymbol(node.layer) && node.layer.name === index) {
+          hint = call('gc_last', CTX());
+          return true;
+        }
         const position = node.indices.findIndex((i) => isBareSymbol(i) && i.name === index);
         if (position >= 0) {
           const whole: Sym = { ...node, indices: [] };

@@ -8,3 +8,5 @@ export { bindDefinition, computedNames, definitionAfterCheck, lookupSymbol } fro
 export { bindProseConstants } from './constants';
 export { applyDetectedConventions, layersFromSubscripts, numbersLayersBySubscript } from './layerSubscripts';
 export { bindNumberedLets } from './numberedLets';
+export { alternativeReading, type AlternativeReading } from './readings';
+export { RunningVariables } from './algorithm';
