@@ -11,7 +11,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
-import { alternativeReading, applyDetectedConventions, RunningVariables, bindDefinition, bindNumberedLets, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName } from './graph';
+import { alternativeReading, applyDetectedConventions, RunningVariables, suggestMeanings, bindDefinition, bindNumberedLets, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName } from './graph';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -167,14 +167,15 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
     return claimReport(located, evaluation, diagnosis, env);
   });
+  const suggested = suggestMeanings({ claims: claims.map((c) => c.claim), reports, env, evaluate: (claim, trial) => evaluateClaim(claim, trial, contexts, { tolerance: options.tolerance, lossName }) });
   return {
     file: options.path,
     network: networkSummary(source, net),
     seed,
     samples,
-    claims: reports,
+    claims: suggested,
     problems,
-    summary: summarize(reports),
+    summary: summarize(suggested),
     ...(conventionsUsed.length > 0 ? { conventions: conventionsUsed } : {}),
     state: firstSampleState(contexts[0]),
     engineCheck: engineCheck(contexts[0]),

@@ -43,6 +43,8 @@ export interface ClaimReport {
   readonly code?: string;
   /** The range a presenter should underline: the offending symbol for unchecked claims, else the right side. */
   readonly focusRange: Range;
+  /** For 'unknown-symbol', when one known quantity makes the document's claims hold: what to declare (issue 8). */
+  readonly suggestion?: string;
   /** For 'unknown-symbol': the symbol's LaTeX, for a "declare it" fix. */
   readonly symbol?: string;
   readonly bindings: readonly SymbolBinding[];
@@ -122,6 +124,7 @@ export function reportJson(report: DocumentReport): object {
       ...(c.where ? { where: c.where } : {}),
       message: c.message,
       ...(c.diagnosis ? { diagnosis: c.diagnosis } : {}),
+      ...(c.suggestion ? { suggestion: c.suggestion } : {}),
     })),
     problems: report.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.column + 1, severity: p.severity, message: p.message })),
     summary: report.summary,

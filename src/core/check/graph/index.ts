@@ -10,3 +10,4 @@ export { applyDetectedConventions, layersFromSubscripts, numbersLayersBySubscrip
 export { bindNumberedLets } from './numberedLets';
 export { alternativeReading, type AlternativeReading } from './readings';
 export { RunningVariables } from './algorithm';
+export { suggestMeanings } from './inference';

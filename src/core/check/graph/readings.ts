@@ -7,7 +7,7 @@
 import type { Claim, Sym } from '../../math';
 import { displayName, plainName, type Binding, type Environment } from '../conventions';
 import type { ClaimEvaluation } from '../evaluate';
-import { walk } from '../walk';
+import { some, walk } from '../walk';
 
 const OTHER: Readonly<Record<string, { quantity: 'z' | 'o'; description: string }>> = {
   o: { quantity: 'z', description: 'the pre-activation z^l of layer l' },
@@ -35,6 +35,9 @@ function layeredSymbols(claim: Claim): Sym[] {
 /** The one symbol whose other reading makes a failed forward equation hold, if exactly one does. */
 export function alternativeReading(claim: Claim, env: Environment, line: number, evaluate: (env: Environment) => ClaimEvaluation): AlternativeReading | undefined {
   if (claim.kind !== 'claim' || claim.relation !== '=' || claim.lhs.kind !== 'sym' || !claim.lhs.layer || claim.lhs.primes > 0) return undefined;
+  // Only forward equations: δ^{l} = ∂L/∂o^{l} is a definition that conflicts with the convention, not another reading of o.
+  const backward = [claim.lhs, claim.rhs].some((side) => some(side, (n) => n.kind === 'derivative' || (n.kind === 'sym' && plainName(n.name) === '\\delta')));
+  if (backward) return undefined;
   const readings: AlternativeReading[] = [];
   for (const sym of layeredSymbols(claim)) {
     const current = env.lookup(sym.name);
