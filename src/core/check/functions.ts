@@ -27,7 +27,7 @@ export function evaluateNode(node: MathNode, scope: Scope): Value {
 }
 
 /** Sets a scope variable while `body` runs and restores it after: sums shadow outer indices. */
-function withVariable<T>(scope: Scope, name: string, value: unknown, body: () => T): T {
+export function withVariable<T>(scope: Scope, name: string, value: unknown, body: () => T): T {
   const had = scope.has(name);
   const previous = scope.get(name);
   scope.set(name, value);

@@ -48,33 +48,41 @@ export function some(e: Expr, test: (node: Expr) => boolean): boolean {
 /** Replaces every bare symbol named `name` (no layer, indices or primes) by `replacement`. */
 export function substitute(e: Expr, name: string, replacement: Expr): Expr {
   const sub = (x: Expr): Expr => substitute(x, name, replacement);
+  if (e.kind === 'sym') {
+    if (e.name === name && !e.layer && e.indices.length === 0 && e.primes === 0) return replacement;
+    return { ...e, layer: e.layer ? sub(e.layer) : undefined, indices: e.indices.map(sub) };
+  }
+  // A sum that binds the same name shadows it: leave its body alone.
+  if (e.kind === 'sum' && e.index === name) return { ...e, from: e.from && sub(e.from), to: e.to && sub(e.to) };
+  const mapped = mapChildren(e, sub);
+  return mapped.kind === 'call' && e.kind === 'call' ? { ...mapped, fn: sub(e.fn) as typeof e.fn } : mapped;
+}
+
+/** The expression with each direct child replaced by `f` of it; a symbol's layer and indices and a call's function stay as they are. */
+export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
   switch (e.kind) {
     case 'num':
     case 'unsupported':
-      return e;
     case 'sym':
-      if (e.name === name && !e.layer && e.indices.length === 0 && e.primes === 0) return replacement;
-      return { ...e, layer: e.layer ? sub(e.layer) : undefined, indices: e.indices.map(sub) };
+      return e;
     case 'binary':
-      return { ...e, left: sub(e.left), right: sub(e.right) };
+      return { ...e, left: f(e.left), right: f(e.right) };
     case 'neg':
     case 'transpose':
     case 'norm':
-      return { ...e, arg: sub(e.arg) };
+      return { ...e, arg: f(e.arg) };
     case 'pow':
-      return { ...e, base: sub(e.base), exponent: sub(e.exponent) };
+      return { ...e, base: f(e.base), exponent: f(e.exponent) };
     case 'call':
-      return { ...e, fn: sub(e.fn) as typeof e.fn, args: e.args.map(sub), given: e.given.map(sub) };
+      return { ...e, args: e.args.map(f), given: e.given.map(f) };
     case 'sum':
-      // A sum that binds the same name shadows it: leave its body alone.
-      if (e.index === name) return { ...e, from: e.from && sub(e.from), to: e.to && sub(e.to) };
-      return { ...e, from: e.from && sub(e.from), to: e.to && sub(e.to), body: sub(e.body) };
+      return { ...e, from: e.from && f(e.from), to: e.to && f(e.to), body: f(e.body) };
     case 'derivative':
-      return { ...e, of: sub(e.of), wrt: sub(e.wrt) };
+      return { ...e, of: f(e.of), wrt: f(e.wrt) };
     case 'relation':
-      return { ...e, left: sub(e.left), right: sub(e.right) };
+      return { ...e, left: f(e.left), right: f(e.right) };
     case 'indicator':
-      return { ...e, condition: sub(e.condition) as typeof e.condition };
+      return { ...e, condition: { ...e.condition, left: f(e.condition.left), right: f(e.condition.right) } };
   }
 }
 

@@ -8,7 +8,7 @@ import { parseExpression, type Claim, type Expr } from '../../math';
 import { displayName, type Binding, type Environment } from '../conventions';
 import type { ClaimEvaluation } from '../evaluate';
 import type { ClaimReport } from '../report';
-import { walk } from '../walk';
+import { mapChildren, walk } from '../walk';
 
 /** What a symbol may stand for: with a layer letter when the document writes one on it. */
 const LAYERED_CANDIDATES = ['z^{l}', 'o^{l}', '\\delta^{l}', '\\frac{\\partial L}{\\partial o^{l}}'];
@@ -19,26 +19,10 @@ const PLAIN_CANDIDATES = ['z^{L}', 'o^{L}', '\\delta^{L}', '\\frac{\\partial L}{
  * quantities, its superscript letter is the layer.
  */
 function liftPowers(e: Expr, name: string): Expr {
-  const r = (x: Expr) => liftPowers(x, name);
-  switch (e.kind) {
-    case 'pow':
-      if (e.base.kind === 'sym' && e.base.name === name && !e.base.layer && e.exponent.kind === 'sym' && e.exponent.indices.length === 0 && /^[a-zA-Z]$/.test(e.exponent.name)) return { ...e.base, layer: e.exponent, span: e.span };
-      return { ...e, base: r(e.base), exponent: r(e.exponent) };
-    case 'binary':
-      return { ...e, left: r(e.left), right: r(e.right) };
-    case 'neg':
-    case 'transpose':
-    case 'norm':
-      return { ...e, arg: r(e.arg) };
-    case 'call':
-      return { ...e, args: e.args.map(r) };
-    case 'sum':
-      return { ...e, body: r(e.body) };
-    case 'derivative':
-      return { ...e, of: r(e.of), wrt: r(e.wrt) };
-    default:
-      return e;
+  if (e.kind === 'pow' && e.base.kind === 'sym' && e.base.name === name && !e.base.layer && e.exponent.kind === 'sym' && e.exponent.indices.length === 0 && /^[a-zA-Z]$/.test(e.exponent.name)) {
+    return { ...e.base, layer: e.exponent, span: e.span };
   }
+  return mapChildren(e, (child) => liftPowers(child, name));
 }
 
 function withLayers(claim: Claim, name: string): Claim {

@@ -4,7 +4,7 @@
 // layers that way, and then z_2, a_2, b_1 are layers too, not entries.
 import type { Claim, Condition, Expr, Sym } from '../../math';
 import { plainName } from '../conventions';
-import { walk } from '../walk';
+import { mapChildren, walk } from '../walk';
 
 const WEIGHTS = new Set(['W', 'w']);
 const LAYERED = new Set(['W', 'w', 'b', 'z', 'a', 'h', 'o']);
@@ -41,32 +41,9 @@ function subscriptAsLayer(e: Sym): Sym {
 
 /** Every symbol of an expression (not those inside layers and subscripts) replaced by `f` of it. */
 export function mapSymbols(e: Expr, f: (sym: Sym) => Sym): Expr {
-  const r = (x: Expr) => mapSymbols(x, f);
-  switch (e.kind) {
-    case 'num':
-    case 'unsupported':
-      return e;
-    case 'sym':
-      return f(e);
-    case 'binary':
-      return { ...e, left: r(e.left), right: r(e.right) };
-    case 'neg':
-    case 'transpose':
-    case 'norm':
-      return { ...e, arg: r(e.arg) };
-    case 'pow':
-      return { ...e, base: r(e.base), exponent: r(e.exponent) };
-    case 'call':
-      return { ...e, fn: f(e.fn), args: e.args.map(r), given: e.given.map(r) };
-    case 'sum':
-      return { ...e, body: r(e.body) };
-    case 'derivative':
-      return { ...e, of: r(e.of), wrt: r(e.wrt) };
-    case 'relation':
-      return { ...e, left: r(e.left), right: r(e.right) };
-    case 'indicator':
-      return { ...e, condition: { ...e.condition, left: r(e.condition.left), right: r(e.condition.right) } };
-  }
+  if (e.kind === 'sym') return f(e);
+  const mapped = mapChildren(e, (child) => mapSymbols(child, f));
+  return mapped.kind === 'call' ? { ...mapped, fn: f(mapped.fn) } : mapped;
 }
 
 /** The claim with every symbol replaced by `f` of it, conditions included. */

@@ -6,7 +6,7 @@ import type { MathNode } from 'mathjs';
 import type { Quantity } from '../../engine';
 import type { InstanceContext } from '../context';
 import { NotApplicable, Uncheckable } from '../errors';
-import { evaluateNode, math } from '../functions';
+import { evaluateNode, math, withVariable } from '../functions';
 import * as V from '../values';
 import type { Value } from '../values';
 
@@ -43,18 +43,6 @@ function scalar(v: Value): number {
   const s = V.scalarOf(v);
   if (s === undefined) throw new V.ShapeError(`expected a scalar, got a ${V.shapeOf(v)}`);
   return s;
-}
-
-function withVariable<T>(scope: Map<string, unknown>, name: string, value: unknown, body: () => T): T {
-  const had = scope.has(name);
-  const previous = scope.get(name);
-  scope.set(name, value);
-  try {
-    return body();
-  } finally {
-    if (had) scope.set(name, previous);
-    else scope.delete(name);
-  }
 }
 
 interface Located {
