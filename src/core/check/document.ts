@@ -167,7 +167,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
     return claimReport(located, evaluation, diagnosis, env);
   });
-  const suggested = suggestMeanings({ claims: claims.map((c) => c.claim), reports, env, evaluate: (claim, trial) => evaluateClaim(claim, trial, contexts, { tolerance: options.tolerance, lossName }) });
+  const suggested = suggestMeanings({ claims: claims.map((c) => c.claim), reports, env, evaluate: (claim, trial) => evaluateClaim(claim, trial, contexts, { tolerance: options.tolerance, lossName }), lastLayer: net.layers.length });
   return {
     file: options.path,
     network: networkSummary(source, net),

@@ -6,7 +6,7 @@ import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../m
 import { displayName, Environment, plainName, type Binding, type LayeredQuantity } from './conventions';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
-import { helperDerivative, helperName, instantiate, lookupSymbol, nodeSite, type GraphFunctionName } from './graph';
+import { helperDerivative, helperName, instantiate, lookupSymbol, nodeSite, sumTerms, type GraphFunctionName } from './graph';
 import type { ClaimVariables } from './variables';
 import { isBareSymbol, some, substitute } from './walk';
 
@@ -381,6 +381,9 @@ export class Lowerer {
       const gradient = call('gc_grad', CTX(), constant(target.quantity), target.layer);
       return indices.length === 0 ? gradient : call('gc_entry', gradient, constant(`∂L/∂${target.describe}`), ...indices);
     }
+    // J = L + λ/2‖W‖²: a sum is differentiated term by term, so the built-in loss's term keeps its exact gradient (graph/sums.ts).
+    const terms = sumTerms(e.of, (sym) => this.env.lookup(sym.name));
+    if (terms) return call(terms.op === '+' ? 'gc_add' : 'gc_sub', this.derivative({ ...e, of: terms.left }, bound), this.derivative({ ...e, of: terms.right }, bound));
     // Anything else is differentiated by central differences on perturbed instances.
     return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...indices);
   }

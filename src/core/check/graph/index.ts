@@ -11,3 +11,4 @@ export { bindNumberedLets } from './numberedLets';
 export { alternativeReading, type AlternativeReading } from './readings';
 export { RunningVariables } from './algorithm';
 export { suggestMeanings } from './inference';
+export { sumTerms } from './sums';

@@ -12,14 +12,30 @@ import { mapChildren, walk } from '../walk';
 
 /** What a symbol may stand for: with a layer letter when the document writes one on it. */
 const LAYERED_CANDIDATES = ['z^{l}', 'o^{l}', '\\delta^{l}', '\\frac{\\partial L}{\\partial o^{l}}'];
-const PLAIN_CANDIDATES = ['z^{L}', 'o^{L}', '\\delta^{L}', '\\frac{\\partial L}{\\partial o^{L}}', 'p', '\\mathrm{onehot}(y)', 'y', 'x'];
+/** Every layer's quantities (L for the last, x for o^0; p is o^L), and the label. */
+function plainCandidates(lastLayer: number): string[] {
+  const out: string[] = [];
+  for (let k = lastLayer; k >= 0; k--) {
+    const K = k === lastLayer ? 'L' : String(k);
+    if (k > 0) out.push(`z^{${K}}`, `\\delta^{${K}}`);
+    out.push(k === 0 ? 'x' : `o^{${K}}`, `\\frac{\\partial L}{\\partial ${k === 0 ? 'x' : `o^{${K}}`}}`);
+  }
+  return [...out, '\\mathrm{onehot}(y)', 'y'];
+}
 
 /**
  * s_a^e with s unknown reads as a power; tried as one of the layered
  * quantities, its superscript letter is the layer.
  */
+/** u^l, u^{l-1}, u^3: a letter, a letter plus or minus a number, or a whole number. */
+function isLayerLike(e: Expr): boolean {
+  if (e.kind === 'num') return Number.isInteger(e.value) && e.value >= 0;
+  if (e.kind === 'sym') return e.indices.length === 0 && /^[a-zA-Z]$/.test(e.name);
+  return e.kind === 'binary' && (e.op === '+' || e.op === '-') && isLayerLike(e.left) && e.right.kind === 'num';
+}
+
 function liftPowers(e: Expr, name: string): Expr {
-  if (e.kind === 'pow' && e.base.kind === 'sym' && e.base.name === name && !e.base.layer && e.exponent.kind === 'sym' && e.exponent.indices.length === 0 && /^[a-zA-Z]$/.test(e.exponent.name)) {
+  if (e.kind === 'pow' && e.base.kind === 'sym' && e.base.name === name && !e.base.layer && isLayerLike(e.exponent)) {
     return { ...e.base, layer: e.exponent, span: e.span };
   }
   return mapChildren(e, (child) => liftPowers(child, name));
@@ -53,10 +69,11 @@ export interface InferenceInput {
   readonly reports: readonly ClaimReport[];
   readonly env: Environment;
   readonly evaluate: (claim: Claim, env: Environment) => ClaimEvaluation;
+  readonly lastLayer: number;
 }
 
 /** The reports with `suggestion` (and a sentence in the message) on the claims an inferred symbol stopped. */
-export function suggestMeanings({ claims, reports, env, evaluate }: InferenceInput): ClaimReport[] {
+export function suggestMeanings({ claims, reports, env, evaluate, lastLayer }: InferenceInput): ClaimReport[] {
   const out = [...reports];
   const unknown = new Set(reports.filter((r) => r.code === 'unknown-symbol' && r.symbol).map((r) => r.symbol!));
   for (const name of unknown) {
@@ -65,7 +82,7 @@ export function suggestMeanings({ claims, reports, env, evaluate }: InferenceInp
     const tried = new Map(stopped.map((i) => [i, withLayers(claims[i], name)]));
     const letter = layerLetter([...tried.values()], name);
     const scores: { latex: string; holds: number }[] = [];
-    for (const latex of letter ? LAYERED_CANDIDATES : PLAIN_CANDIDATES) {
+    for (const latex of letter ? LAYERED_CANDIDATES : plainCandidates(lastLayer)) {
       const binding = candidateBinding(latex, letter);
       if (!binding) continue;
       const trial = env.child();
