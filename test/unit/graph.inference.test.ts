@@ -26,6 +26,19 @@ describe('graph: unknown symbols inferred from the document’s own claims', fun
     assert.match(alpha[0].message, /behaves like/);
   });
 
+  it('with the two suggested lets added, the lines they stopped are checked: s_a^e reads as a layer, and the dropped minus is still caught', () => {
+    const spec = '~~~mlp\ninput 4\ndense 5 sigmoid\ndense 4 sigmoid\ndense 3 softmax\nloss cross_entropy\nlet \\alpha = z^{L}\nlet s^{e} = \\delta^{e}\n~~~\n';
+    const withLets = checkMarkdown(spec + SEED);
+    assert.deepEqual(withLets.problems.filter((p) => p.severity === 'error'), []);
+    assert.equal(withLets.claims.filter((c) => c.code === 'unknown-symbol' && (c.symbol === '\\alpha' || c.symbol === 's')).length, 0);
+    const updates = withLets.claims.filter((c) => /^[wb]\^e \\leftarrow [wb]\^e - \\eta s\^e/.test(c.latex));
+    assert.equal(updates.length, 2);
+    assert.ok(updates.every((c) => c.status === 'ok'), updates.map((c) => c.message).join(' | '));
+    const droppedMinus = withLets.claims.find((c) => c.latex.startsWith('- \\sum_{c=1}^C I(y=c) \\left( \\alpha_c'));
+    assert.equal(droppedMinus?.status, 'mismatch');
+    assert.ok(withLets.summary.unchecked < report.summary.unchecked, `${withLets.summary.unchecked} unchecked with the lets, ${report.summary.unchecked} without`);
+  });
+
   it('puts the suggestion in the JSON contract, only on the claims that have one', () => {
     const claims = (reportJson(report) as { claims: { suggestion?: string; latex: string }[] }).claims;
     assert.ok(claims.some((c) => c.suggestion?.includes('let \\alpha = z^{L}')));

@@ -11,7 +11,7 @@ import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
 import { evaluateClaim } from './evaluate';
-import { alternativeReading, applyDetectedConventions, RunningVariables, suggestMeanings, bindDefinition, bindNumberedLets, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName } from './graph';
+import { alternativeReading, applyDetectedConventions, RunningVariables, suggestMeanings, bindDefinition, bindDocumentLets, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName } from './graph';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -127,7 +127,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   const losses = lossNames(detected.claims.map((c) => c.claim), (name) => root.lookup(name));
   for (const name of computedNames(detected.claims.map((c) => c.claim))) losses.delete(name); // graph/: what the document computes is a node
   const env = new Environment(undefined, losses);
-  const { claims, lets } = bindNumberedLets(detected.claims, spec.lets, env, problems);
+  const { claims, lets } = bindDocumentLets(detected.claims, spec.lets, env, problems);
   bindLets(env, lets, problems);
   bindProseConstants(located.formulas, env);
 

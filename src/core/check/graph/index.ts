@@ -7,7 +7,7 @@ export { documentDefinition, helperName, isLossName, type DocumentDefinition } f
 export { bindDefinition, computedNames, definitionAfterCheck, lookupSymbol } from './definitions';
 export { bindProseConstants } from './constants';
 export { applyDetectedConventions, layersFromSubscripts, numbersLayersBySubscript } from './layerSubscripts';
-export { bindNumberedLets } from './numberedLets';
+export { bindDocumentLets } from './lets';
 export { alternativeReading, type AlternativeReading } from './readings';
 export { RunningVariables } from './algorithm';
 export { suggestMeanings } from './inference';

@@ -8,7 +8,8 @@ import { parseExpression, type Claim, type Expr } from '../../math';
 import { displayName, type Binding, type Environment } from '../conventions';
 import type { ClaimEvaluation } from '../evaluate';
 import type { ClaimReport } from '../report';
-import { mapChildren, walk } from '../walk';
+import { walk } from '../walk';
+import { withLayers } from './powers';
 
 /** What a symbol may stand for: with a layer letter when the document writes one on it. */
 const LAYERED_CANDIDATES = ['z^{l}', 'o^{l}', '\\delta^{l}', '\\frac{\\partial L}{\\partial o^{l}}'];
@@ -21,28 +22,6 @@ function plainCandidates(lastLayer: number): string[] {
     out.push(k === 0 ? 'x' : `o^{${K}}`, `\\frac{\\partial L}{\\partial ${k === 0 ? 'x' : `o^{${K}}`}}`);
   }
   return [...out, '\\mathrm{onehot}(y)', 'y'];
-}
-
-/**
- * s_a^e with s unknown reads as a power; tried as one of the layered
- * quantities, its superscript letter is the layer.
- */
-/** u^l, u^{l-1}, u^3: a letter, a letter plus or minus a number, or a whole number. */
-function isLayerLike(e: Expr): boolean {
-  if (e.kind === 'num') return Number.isInteger(e.value) && e.value >= 0;
-  if (e.kind === 'sym') return e.indices.length === 0 && /^[a-zA-Z]$/.test(e.name);
-  return e.kind === 'binary' && (e.op === '+' || e.op === '-') && isLayerLike(e.left) && e.right.kind === 'num';
-}
-
-function liftPowers(e: Expr, name: string): Expr {
-  if (e.kind === 'pow' && e.base.kind === 'sym' && e.base.name === name && !e.base.layer && isLayerLike(e.exponent)) {
-    return { ...e.base, layer: e.exponent, span: e.span };
-  }
-  return mapChildren(e, (child) => liftPowers(child, name));
-}
-
-function withLayers(claim: Claim, name: string): Claim {
-  return { ...claim, lhs: liftPowers(claim.lhs, name), rhs: liftPowers(claim.rhs, name) };
 }
 
 /** The letter the document writes as the symbol's layer (s^e), if it writes one. */
