@@ -32,18 +32,21 @@ function layered(binding: LetBinding): { name: string; letter: string; let: LetB
   return { name: e.base.name, letter: e.exponent.name, let: binding };
 }
 
+/** Binds a let's expression under `name`; one that does not parse is a located problem. */
+function bindLet(env: Environment, name: string, binding: LetBinding, problems: Problem[], layer: { layer?: string; layerOffset?: number }): void {
+  const body = parseExpression(binding.expression);
+  if (!body.expr || body.errors.length > 0) {
+    problems.push({ range: binding.expressionRange, severity: 'error', message: `cannot read the LaTeX of this let: ${body.errors[0]?.message ?? 'empty'}` });
+    return;
+  }
+  const where = binding.file ? `let in ${binding.file}` : `let on line ${binding.range.start.line + 1}`;
+  env.bind(name, { meaning: { kind: 'template', indices: [], body: body.expr, ...layer }, description: `${binding.symbol} = ${binding.expression}`, boundBy: where });
+}
+
 /** Binds the layered lets (s^{e} = …) and reads the claims' s_a^e as layers; returns the other lets. */
 function bindLayeredLets<T extends { readonly claim: Claim }>(claims: readonly T[], lets: readonly LetBinding[], env: Environment, problems: Problem[]): { claims: T[]; lets: LetBinding[] } {
   const found = lets.map(layered).filter((n): n is NonNullable<ReturnType<typeof layered>> => n !== undefined);
-  for (const n of found) {
-    const body = parseExpression(n.let.expression);
-    if (!body.expr || body.errors.length > 0) {
-      problems.push({ range: n.let.expressionRange, severity: 'error', message: `cannot read the LaTeX of this let: ${body.errors[0]?.message ?? 'empty'}` });
-      continue;
-    }
-    const where = n.let.file ? `let in ${n.let.file}` : `let on line ${n.let.range.start.line + 1}`;
-    env.bind(n.name, { meaning: { kind: 'template', indices: [], body: body.expr, layer: n.letter, layerOffset: 0 }, description: `${n.let.symbol} = ${n.let.expression}`, boundBy: where });
-  }
+  for (const n of found) bindLet(env, n.name, n.let, problems, { layer: n.letter, layerOffset: 0 });
   const lifted = claims.map((c) => ({ ...c, claim: found.reduce((claim, n) => withLayers(claim, n.name), c.claim) }));
   return { claims: lifted, lets: lets.filter((l) => !found.some((n) => n.let === l)) };
 }
@@ -57,15 +60,7 @@ export function bindDocumentLets<T extends { readonly claim: Claim }>(claims: re
 function bindNumberedLets<T extends { readonly claim: Claim }>(claims: readonly T[], lets: readonly LetBinding[], env: Environment, problems: Problem[]): { claims: T[]; lets: LetBinding[] } {
   const found = lets.map(numbered).filter((n): n is Numbered => n !== undefined);
   if (found.length === 0) return { claims: [...claims], lets: [...lets] };
-  for (const n of found) {
-    const body = parseExpression(n.let.expression);
-    if (!body.expr || body.errors.length > 0) {
-      problems.push({ range: n.let.expressionRange, severity: 'error', message: `cannot read the LaTeX of this let: ${body.errors[0]?.message ?? 'empty'}` });
-      continue;
-    }
-    const where = n.let.file ? `let in ${n.let.file}` : `let on line ${n.let.range.start.line + 1}`;
-    env.bind(nameOf(n), { meaning: { kind: 'template', indices: [], body: body.expr }, description: `${n.let.symbol} = ${n.let.expression}`, boundBy: where });
-  }
+  for (const n of found) bindLet(env, nameOf(n), n.let, problems, {});
   const names = new Set(found.map(nameOf));
   const rename = (sym: Sym): Sym => {
     const index = sym.indices[0];
