@@ -58,6 +58,7 @@ export function suggestMeanings({ claims, reports, env, evaluate, lastLayer }: I
   for (const name of unknown) {
     if (env.lookup(name)) continue;
     const stopped = reports.flatMap((r, i) => (r.code === 'unknown-symbol' && r.symbol === name ? [i] : []));
+    if (stopped.length < 2) continue; // one claim cannot make a suggestion (at least two must hold)
     const tried = new Map(stopped.map((i) => [i, withLayers(claims[i], name)]));
     const letter = layerLetter([...tried.values()], name);
     const scores: { latex: string; holds: number }[] = [];
