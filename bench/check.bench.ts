@@ -23,6 +23,8 @@ const SELF = fileURLToPath(import.meta.url);
 const RESULTS = join(ROOT, 'bench/results/check.json');
 const CLI = join(ROOT, 'dist/cli.js');
 const MNIST = 'bench/fixtures/mnist-mlp.md';
+/** A network the document defines itself (issue 8): nodes, its own loss, a running gradient. */
+const GRAPH = 'bench/fixtures/document-graph.md';
 
 const TIMING: MeasureOptions = { minMs: 100, runs: 7, warmupMs: 300 };
 const FORWARD_BACKWARD_TIMING: MeasureOptions = { minMs: 200, runs: 7, warmupMs: 500 };
@@ -51,7 +53,7 @@ function documents(): string[] {
     .filter((f) => /\.(md|tex)$/.test(f))
     .sort()
     .map((f) => `examples/${f}`);
-  return [...examples, MNIST];
+  return [...examples, GRAPH, MNIST];
 }
 
 function check(path: string, text: string): DocumentReport {

@@ -68,12 +68,12 @@ export function quickFixes(document: vscode.TextDocument, range: vscode.Range, r
       if (relation) actions.push(fix('Treat this line as a definition (= → :=)', document, (e) => e.replace(document.uri, relation, ':='), diagnosticAt(rhs), true));
     }
     if (claim.code === 'unknown-symbol' && claim.symbol && touches(focus, range)) {
-      const meaning = claim.suggestion ?? 'z^{L}';
+      const meaning = claim.suggestedMeaning ?? 'z^{L}';
       const line = `let ${claim.symbol} = ${meaning}`;
-      const title = claim.suggestion ? `Declare ${claim.symbol} as ${meaning} in the network spec` : `Declare ${claim.symbol} in the network spec (edit what it stands for)`;
+      const title = claim.suggestedMeaning ? `Declare ${claim.symbol} as ${meaning} in the network spec` : `Declare ${claim.symbol} in the network spec (edit what it stands for)`;
       const insertion = specLineInsertion(document, report, line);
       const edit = insertion ?? (report.network ? specBlockInsertion(document, `${specText(report.network)}\n${line}`) : undefined);
-      if (edit) actions.push(fix(title, document, (e) => e.insert(document.uri, edit.at, edit.text), diagnosticAt(focus), claim.suggestion !== undefined));
+      if (edit) actions.push(fix(title, document, (e) => e.insert(document.uri, edit.at, edit.text), diagnosticAt(focus), claim.suggestedMeaning !== undefined));
     }
   }
   for (const problem of report.problems) {

@@ -34,9 +34,9 @@ describe('report fields the editor reads', () => {
   it('suggests z^L for an unknown symbol that softmax is applied to, and nothing when it cannot tell', () => {
     const report = check('$$p = \\mathrm{softmax}(\\alpha)$$\n\n$$\\Gamma = p + 1$$\n\n$$p = \\Gamma$$\n');
     assert.equal(report.claims[0].code, 'unknown-symbol');
-    assert.equal(report.claims[0].suggestion, 'z^{L}');
+    assert.equal(report.claims[0].suggestedMeaning, 'z^{L}');
     const unknownGamma = report.claims.find((c) => c.symbol === '\\Gamma' && c.code === 'unknown-symbol');
-    assert.equal(unknownGamma?.suggestion, undefined);
+    assert.equal(unknownGamma?.suggestedMeaning, undefined);
   });
 
   it('does not report symbols met inside a let body at positions of the formula that uses it', () => {

@@ -117,10 +117,10 @@ describe('notes in a document: not reported, never binding', () => {
 });
 
 describe('the loss is what the document differentiates, unless it writes its own equation for it', () => {
-  it('∂S/∂u_k does not make S the loss when the document defines S = \\sum_k u_k', () => {
+  it('∂S/∂u_k does not make S the loss when the document defines S = \\sum_k u_k (it is a node, differentiated through: ∂S/∂u_k = 1 holds)', () => {
     const text = ['```mlp', 'input 3', 'dense 2 softmax', '```', '', 'Let $u_k = e^{z^{L}_k}$ and $S = \\sum_{k} u_k$.', '', '$$\\frac{\\partial S}{\\partial u_k} = 1$$', '', '$$p_k = u_k / S$$'].join('\n');
     const report = checkDocument(text, { language: 'markdown', samples: 2 });
-    assert.deepEqual(report.claims.map((c) => c.status), ['definition', 'definition', 'unchecked', 'ok']);
+    assert.deepEqual(report.claims.map((c) => c.status), ['definition', 'definition', 'ok', 'ok']);
   });
 });
 

@@ -95,7 +95,7 @@ export function uncheckedReport(located: LocatedClaim, message: string, code: st
     code,
     focusRange: focus ? rangeOf(located, focus) : r.rhsRange,
     ...(symbol ? { symbol } : {}),
-    ...(suggestion ? { suggestion } : {}),
+    ...(suggestion ? { suggestedMeaning: suggestion } : {}),
     bindings: bindings(located, uses, env),
     checkedCases: 0,
   };

@@ -22,7 +22,15 @@ export type Meaning =
    * (δ^l_j := …). `layerOffset` is c when the definition was written at layer
    * l + c (δ^{l+1} := ∂L/∂o^{l+1}): a use at layer E binds l to E − c.
    */
-  | { readonly kind: 'template'; readonly layer?: string; readonly layerOffset?: number; readonly indices: readonly string[]; readonly body: Expr };
+  | {
+      readonly kind: 'template';
+      readonly layer?: string;
+      readonly layerOffset?: number;
+      readonly indices: readonly string[];
+      readonly body: Expr;
+      /** A helper function the document defines (g_1(x) = −\log x): its parameters, replaced by the arguments of each call. */
+      readonly parameters?: readonly string[];
+    };
 
 export type ElementaryFunction = 'log' | 'exp' | 'softmax' | 'max' | 'onehot' | 'tanh' | 'sigmoid' | 'relu';
 

@@ -2,16 +2,17 @@
 // come from the same scan), read every formula into claims, bind notation in
 // document order, evaluate, report.
 import { createRng, DEFAULT_TOLERANCE, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
-import { type Claim, introducesDefinition, parseFormula, type ParsedFormula, type ParseOptions, type Span } from '../math';
+import { type Claim, introducesDefinition, parseFormula, type ParsedFormula, type ParseOptions, type Span, type Sym } from '../math';
 import { readDocument, type DocumentLanguage, type Formula } from '../document';
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
 import { bindLets, bindSymbol, definedSymbol, letLayeredSymbols, lossNames } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
-import { Environment } from './conventions';
+import { Environment, type Binding } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose, type Diagnosis } from './diagnose';
 import { OutOfTime } from './errors';
+import { alternativeReading, applyDetectedConventions, bindDefinition, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName, RunningVariables, suggestMeanings } from './graph';
 import { evaluateClaim, type ClaimEvaluation } from './evaluate';
 import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, networkRange, type CheckLimits } from './limits';
 import { spanRange, type LocatedClaim } from './located';
@@ -57,11 +58,23 @@ export interface RememberedEvaluation {
   readonly evaluation: ClaimEvaluation;
   /** Its repair is in formula offsets, so it stays right when the formula moves in the document. */
   readonly diagnosis?: Diagnosis;
+  /** What the check bound as it went (graph/): replayed when the evaluation is reused, so later claims see the same graph. */
+  readonly binds?: readonly GraphBind[];
+  readonly convention?: string;
+  readonly verdict?: 'definition';
 }
 
-function remembered<V>(cache: Map<string, V> | undefined, key: string, compute: () => V): V {
+/** A binding the check makes from an evaluation's outcome: another reading of a symbol, or a forward equation that becomes a node. */
+interface GraphBind {
+  readonly symbol?: Sym;
+  readonly name: string;
+  readonly binding: Binding;
+}
+
+function remembered<V>(cache: Map<string, V> | undefined, key: string, compute: () => V, replay?: (value: V) => void): V {
   if (!cache) return compute();
   let value = cache.get(key);
+  if (value !== undefined) replay?.(value);
   if (value === undefined) {
     value = compute();
     cache.set(key, value);
@@ -237,12 +250,20 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   problems.push(...overLimits);
   if (overLimits.length > 0) net = undefined;
 
+  // The document's own notation (graph/): conventions it detectably uses, names it computes (nodes, not losses), its lets and prose constants.
+  const detected = applyDetectedConventions(claims, spec.lets.map((l) => l.symbol));
+  const conventionsUsed = detected.used;
   const root = new Environment();
-  const env = new Environment(undefined, lossNames(claims.map((c) => c.claim), (name) => root.lookup(name)));
-  bindLets(env, spec.lets, problems);
+  const losses = lossNames(detected.claims.map((c) => c.claim), (name) => root.lookup(name));
+  for (const name of computedNames(detected.claims.map((c) => c.claim))) losses.delete(name);
+  const env = new Environment(undefined, losses);
+  const documentClaims = detected.claims;
+  const lets = spec.lets;
+  bindLets(env, lets, problems);
+  const constants = bindProseConstants(formulas, env);
 
   const withoutNetwork = (why: string): DocumentReport => {
-    const reports = claims.map((c) => uncheckedReport(c, why, 'spec-error'));
+    const reports = documentClaims.map((c) => uncheckedReport(c, why, 'spec-error'));
     return { file: options.path, specBlocks, seed, samples, tolerance, claims: reports, problems, summary: summarize(reports) };
   };
   if (!net) return withoutNetwork('the network spec of this document has errors; fix them to check this claim');
@@ -255,36 +276,76 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   let drawn: InstanceContext[] | undefined;
   const contexts = () => (drawn ??= drawInstances(network, seed, samples));
   const starts = lineStarts(text);
-  // Everything a claim's evaluation depends on besides its own text; definitions are appended as they bind.
-  let scope = JSON.stringify({ net, seed, samples, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), lets: spec.lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]) });
+  // The loss update rules step on: the document's own once it defines one (graph/definitions.ts).
+  let lossName: string | undefined;
+  const running = new RunningVariables(documentClaims.map((c) => ({ claim: c.claim, formula: c.rhsFormula })));
+  // Everything a claim's evaluation depends on besides its own text; definitions and graph bindings are appended as they bind.
+  let scope = JSON.stringify({
+    net, seed, samples, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), conventions: conventionsUsed, constants,
+    lets: lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]),
+    running: documentClaims.flatMap((c, i) => (running.assigns(i) ? [claimKey(c)] : [])),
+  });
   let claimCount = 0;
-  const checkClaims = (): ClaimReport[] => claims.flatMap((located) => {
+  const checkClaims = (): ClaimReport[] => documentClaims.flatMap((located, index) => {
     const { claim } = located;
+    running.bindAt(index, env); // graph/algorithm.ts: g ← … in an algorithm
+    const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
+    const boundBy = `definition on line ${line}`;
     const inSentence = !located.rhsFormula.display && located.lhsFormula === located.rhsFormula;
-    const defined = definedSymbol(claim, env);
-    if (defined) {
-      // `u = g(x)` in a sentence is a remark, not a definition, unless the sentence says so ("Let $u = …$", "where $u = …$").
-      if (inSentence && claim.kind === 'claim' && !introducesDefinition(located.rhsFormula.before)) return [];
-    }
+    const ownDefinition = running.assigns(index) ? undefined : documentDefinition(claim, env, boundBy);
+    const defined = ownDefinition?.symbol ?? definedSymbol(claim, env);
+    // `u = g(x)` in a sentence is a remark, not a definition, unless the sentence says so ("Let $u = …$", "where $u = …$").
+    if (defined && !ownDefinition && inSentence && claim.kind === 'claim' && !introducesDefinition(located.rhsFormula.before)) return [];
     if (++claimCount > limits.claims) return [uncheckedReport(located, `not checked: this document has ${claims.length} claims, more than the limit of ${limits.claims}`, 'limit-claims')];
     if (Date.now() > deadline) return [uncheckedReport(located, `not checked: the time for checking this document (${limits.millisecondsPerDocument} ms) ran out before this claim`, 'limit-time')];
+    if (running.assigns(index)) return [definitionReport(located, env)];
     if (defined) {
-      const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
-      bindSymbol(env, defined, claim.rhs, located.latex, `definition on line ${line}`);
+      if (ownDefinition) bindDefinition(env, ownDefinition.symbol, ownDefinition.binding, ownDefinition.name);
+      else bindSymbol(env, defined, claim.rhs, located.latex, boundBy);
+      const helper = ownDefinition?.binding.meaning.kind === 'template' && ownDefinition.binding.meaning.parameters !== undefined;
+      if (!helper && isLossName(defined.name, env)) lossName = defined.name;
       scope += `\u0000${claimKey(located)}@${line}`;
       return [definitionReport(located, env)];
     }
-    const key = `${scope}\u0001${claimKey(located)}`;
-    const { evaluation, diagnosis } = remembered(memory?.evaluations, key, () => {
-      const evaluateOptions = { tolerance, limits, documentDeadline: deadline, lower: { source: sourceOf(located) } };
-      const evaluation = evaluateClaim(claim, env, contexts(), evaluateOptions);
-      if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return { evaluation };
+    const key = `${scope}\u0001${lossName ?? ''}\u0001${claimKey(located)}`;
+    const remembered_ = remembered(memory?.evaluations, key, (): RememberedEvaluation => {
+      const evaluateOptions = { tolerance, limits, documentDeadline: deadline, lossName, lower: { source: sourceOf(located) } };
+      let evaluation = evaluateClaim(claim, env, contexts(), evaluateOptions);
+      const binds: GraphBind[] = [];
+      let convention: string | undefined;
+      // Another reading of a symbol (graph/readings.ts) that makes a failing forward equation hold.
+      const reading = evaluation.status === 'mismatch' ? alternativeReading(claim, env, line, (trial) => evaluateClaim(claim, trial, contexts(), evaluateOptions)) : undefined;
+      if (reading) {
+        env.bind(reading.name, reading.binding);
+        binds.push({ name: reading.name, binding: reading.binding });
+        convention = reading.convention;
+        evaluation = reading.evaluation;
+      }
+      const shapeError = evaluation.status === 'mismatch' ? evaluation.shapeError : undefined;
+      const outcome = { ok: evaluation.status === 'ok', unreadable: evaluation.status === 'unchecked' || shapeError !== undefined, sidesDiffer: shapeError?.startsWith('the left side is') ?? false };
+      const made = definitionAfterCheck(claim, env, outcome, boundBy);
+      if (made) {
+        bindDefinition(env, made.symbol, made.binding, made.name);
+        binds.push({ symbol: made.symbol, name: made.name, binding: made.binding });
+        if (made.verdict === 'definition') return { evaluation, binds, convention, verdict: 'definition' };
+      }
+      if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return { evaluation, binds, convention };
       const diagnosis = diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: deadline });
       options.onDiagnosis?.(diagnosis, located.rhsFormula.toPosition(claim.rhsSpan.start).line);
-      return { evaluation, diagnosis };
+      return { evaluation, diagnosis, binds, convention };
+    }, (value) => {
+      // Reused: make the same bindings the first evaluation made.
+      for (const b of value.binds ?? []) {
+        if (b.symbol) bindDefinition(env, b.symbol, b.binding, b.name);
+        else env.bind(b.name, b.binding);
+      }
     });
+    const { evaluation, diagnosis } = remembered_;
+    if (remembered_.convention) conventionsUsed.push(remembered_.convention);
+    if ((remembered_.binds ?? []).length > 0) scope += `\u0000${key}`;
     // A verdict cut short by a time limit says nothing about the claim: check it again next time.
     if (evaluation.status === 'unchecked' && evaluation.reason instanceof OutOfTime) memory?.evaluations.delete(key);
+    if (remembered_.verdict === 'definition') return [definitionReport(located, env)];
     const repair = diagnosis?.repair;
     const correction = repair ? { latex: repair.claim, edit: documentEdit(text, starts, located.rhsFormula, repair.edit) } : undefined;
     return [claimReport(located, evaluation, diagnosis && { kind: diagnosis.kind, text: diagnosis.text, correction }, env)];
@@ -297,6 +358,9 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
       return { state: firstSampleState(ctx), engineCheck: engineCheck(ctx) };
     });
     reports = checkClaims();
+    reports = suggestMeanings({ claims: documentClaims.map((c) => c.claim), reports, env, evaluate: (claim, trial) => evaluateClaim(claim, trial, contexts(), { tolerance, limits, documentDeadline: deadline, lossName }), lastLayer: network.layers.length });
+    // The confirming re-checks keep no memory: what they evaluate carries no diagnosis.
+    if (diagnoseMismatches) reports = confirmSharedEdits(text, reports, (edited) => checkText(edited, { ...options, memory: undefined }, false).claims);
   } catch (error) {
     if (!(error instanceof NoInstance)) throw error;
     problems.push({ range: networkRange(spec), severity: 'error', code: 'no-instance', message: error.message });
@@ -310,9 +374,10 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     samples,
     tolerance,
     // The confirming re-checks keep no memory: what they evaluate carries no diagnosis.
-    claims: diagnoseMismatches ? confirmSharedEdits(text, reports, (edited) => checkText(edited, { ...options, memory: undefined }, false).claims) : reports,
+    claims: reports,
     problems,
     summary: summarize(reports),
+    ...(conventionsUsed.length > 0 ? { conventions: conventionsUsed } : {}),
     ...first,
   };
 }

@@ -96,10 +96,20 @@ const sumInputs = new WeakMap<MathNode, readonly string[]>();
 /** The last value of each sum, with the inputs it was computed from. */
 const lastSum = new WeakMap<MathNode, { readonly inputs: readonly unknown[]; readonly value: Value }>();
 
+/**
+ * Scope entries every sum depends on without naming them: the instance (the
+ * document's graph nodes read it inside gc_node), and whatever other modules
+ * register (graph/nodes.ts: the perturbation being differentiated through).
+ */
+const IMPLICIT_SUM_INPUTS = new Set<string>(['ctx']);
+export function registerImplicitSumInput(name: string): void {
+  IMPLICIT_SUM_INPUTS.add(name);
+}
+
 function inputsOfSum(body: MathNode, bounds: readonly MathNode[], index: string): readonly string[] {
   let names = sumInputs.get(body);
   if (!names) {
-    const found = new Set<string>();
+    const found = new Set<string>(IMPLICIT_SUM_INPUTS);
     for (const node of [body, ...bounds]) {
       node.traverse((n, path) => {
         if (n.type === 'SymbolNode' && path !== 'fn') found.add((n as unknown as { name: string }).name);
@@ -260,6 +270,12 @@ const FUNCTIONS = {
 };
 
 math.import(FUNCTIONS, { override: true });
+
+/** The product's own functions from other modules (graph/nodes.ts) register through this, before `import` itself is disabled below. */
+const importProductFunctions = math.import.bind(math);
+export function registerFunctions(functions: Record<string, unknown>): void {
+  importProductFunctions(functions, { override: true });
+}
 
 /**
  * Defence in depth (SECURITY.md): lowered trees only ever name FUNCTIONS, but

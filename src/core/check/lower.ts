@@ -3,10 +3,11 @@
 // reason. Nothing from the document is ever evaluated as a string.
 import type { MathNode } from 'mathjs';
 import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../math';
-import { displayName, plainName, type Binding, type Environment, type LayeredQuantity } from './conventions';
-import { resolveSymbol, vectorOver } from './bindings';
+import { displayName, Environment, plainName, type Binding, type LayeredQuantity } from './conventions';
+import { resolveSymbol, vectorOver, type ResolvedSymbol } from './bindings';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
+import { concreteBinding, helperDerivative, helperName, instantiate, nodeSite, sumTerms, type GraphFunctionName } from './graph';
 import type { ClaimVariables } from './variables';
 import { isBareSymbol, some, substitute } from './walk';
 
@@ -16,7 +17,7 @@ const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
   ConstantNode: new (value: unknown) => MathNode;
 };
 
-const call = (name: FunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
+const call = (name: FunctionName | GraphFunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
 const constant = (value: unknown): MathNode => new ConstantNode(value);
 const variable = (name: string): MathNode => new SymbolNode(name);
 const CTX = (): MathNode => variable('ctx');
@@ -40,7 +41,15 @@ export interface LowerOptions {
   readonly source?: (span: Span) => string;
 }
 
-type GradientTarget = { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string };
+type GradientTarget =
+  | { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string }
+  /** A node the document defines (graph/nodes.ts): differentiated by moving it. */
+  | { node: MathNode; indices: readonly Expr[]; describe: string };
+
+type Template = Extract<Binding['meaning'], { kind: 'template' }>;
+
+/** What a symbol means by convention alone, for layers a document's definition does not reach. */
+const conventions = new Environment();
 
 /** The value a template's layer parameter takes when the symbol is used at `used`: used − offset. */
 function layerArgument(used: Expr, offset: number): Expr {
@@ -50,7 +59,10 @@ function layerArgument(used: Expr, offset: number): Expr {
 
 export class Lowerer {
   readonly uses: BindingUse[] = [];
-  private depth = 0;
+  /** Bodies of definitions lowered while evaluating record no uses: the use of the defined symbol is recorded. */
+  private quiet = 0;
+  /** While a definition's body is lowered, its own name there means what it meant before (let z = z^{1}). */
+  private readonly shadowed: string[] = [];
 
   constructor(
     private readonly env: Environment,
@@ -108,6 +120,8 @@ export class Lowerer {
   /** A layer expression: L is the last layer, layer letters are variables. */
   layer(e: Expr, bound: ReadonlySet<string> = new Set()): MathNode {
     if (isBareSymbol(e) && e.name === 'L') return call('gc_last', CTX());
+    // A sum over layers (\sum_{l=1}^{2} \|W^l\|^2 in a loss) binds its l, even where the claim has a layer variable l.
+    if (isBareSymbol(e) && bound.has(e.name)) return variable(indexVariable(e.name));
     if (isBareSymbol(e) && this.vars.layerVars.includes(e.name)) return variable(layerVariable(e.name));
     if (e.kind === 'binary' && (e.op === '+' || e.op === '-')) return call(e.op === '+' ? 'gc_add' : 'gc_sub', this.layer(e.left, bound), this.layer(e.right, bound));
     if (e.kind === 'num') return constant(e.value);
@@ -120,6 +134,7 @@ export class Lowerer {
   }
 
   private use(sym: Sym, binding: Binding): void {
+    if (this.quiet > 0) return;
     this.uses.push({ symbol: sym.name, span: sym.span, binding });
   }
 
@@ -139,15 +154,29 @@ export class Lowerer {
   private describe(sym: Sym): string {
     if (!sym.layer) return displayName(sym);
     // Inside a let or definition body, spans refer to that body's text, not the claim's: print the tree there.
-    const written = this.depth === 0 ? this.options.source?.(sym.layer.span) : undefined;
+    const written = this.quiet === 0 ? this.options.source?.(sym.layer.span) : undefined;
     return `${displayName(sym)}^{${written ?? printExpr(sym.layer)}}`;
   }
 
-  private symbol(written: Sym, bound: ReadonlySet<string>): MathNode {
+  /**
+   * What a symbol means here: inside a definition's own body, its earlier
+   * (conventional) meaning; a definition made at its concrete layer
+   * (graph/definitions.ts); then its written form (bindings.ts).
+   */
+  private resolve(sym: Sym): ResolvedSymbol | undefined {
+    if (this.shadowed.includes(plainName(sym.name))) {
+      const convention = conventions.lookup(sym.name);
+      return convention && { binding: convention, use: sym };
+    }
+    const concrete = concreteBinding(this.env, sym);
+    return concrete ? { binding: concrete, use: sym } : resolveSymbol(this.env, sym);
+  }
+
+  private symbol(written: Sym, bound: ReadonlySet<string>, convention?: Binding): MathNode {
     if (isBareSymbol(written) && (bound.has(written.name) || this.vars.indexVars.has(written.name))) return variable(indexVariable(written.name));
     if (isBareSymbol(written) && this.vars.layerVars.includes(written.name)) return variable(layerVariable(written.name));
     if (isBareSymbol(written) && this.vars.randomScalars.has(written.name)) return variable(randomVariable(written.name));
-    const resolved = resolveSymbol(this.env, written);
+    const resolved = convention ? { binding: convention, use: written } : this.resolve(written);
     if (!resolved) throw this.unknown(written);
     const { binding, use: sym } = resolved;
     this.use(written, binding);
@@ -170,7 +199,8 @@ export class Lowerer {
       case 'constant':
         return constant(meaning.value);
       case 'template':
-        return this.template(sym, meaning, bound);
+        if (meaning.parameters) throw new Uncheckable(`${displayName(sym)} is a function the document defines; apply it to an argument`, sym.span);
+        return this.template(sym, binding as Binding & { meaning: Template }, bound);
       case 'activation':
       case 'function':
         throw new Uncheckable(`${displayName(sym)} is a function here but has no argument`, sym.span);
@@ -185,28 +215,93 @@ export class Lowerer {
     return call('gc_q', CTX(), constant(quantity), this.shifted(sym.name, layer));
   }
 
-  /** A symbol bound to an expression: substitute its layer and index parameters, then lower the body. */
-  private template(sym: Sym, meaning: Extract<Binding['meaning'], { kind: 'template' }>, bound: ReadonlySet<string>): MathNode {
-    if (++this.depth > 20) throw new Uncheckable(`${displayName(sym)} is defined in terms of itself`, sym.span);
+  /** A symbol bound to an expression: a node of the document's graph (graph/nodes.ts), indexed by what its parameters leave. */
+  private template(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>): MathNode {
+    const { node, rest } = this.nodeOf(sym, binding, bound);
+    return rest.length === 0 ? node : this.indexInto(node, { ...sym, indices: rest }, bound, displayName(sym));
+  }
+
+  /**
+   * The node a use names and the indices left to apply to it. A definition by
+   * entries (u_k := e^{z_k}) whose range can be read off its body is one
+   * vector node, so u_k and u are the same node.
+   */
+  private nodeOf(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>): { node: MathNode; rest: readonly Expr[] } {
+    const vector = this.layerVector(sym, binding.meaning, bound);
+    if (vector) return { node: vector, rest: [] };
+    const entries = this.entryRange(sym, binding.meaning, bound);
+    if (entries) return { node: this.nodeReference({ ...sym, indices: [] }, binding, bound, entries), rest: sym.indices };
+    return { node: this.nodeReference(sym, binding, bound), rest: sym.indices.slice(binding.meaning.indices.length) };
+  }
+
+  /**
+   * Nielsen's δ^l_j ≡ ∂C/∂z^l_j used as δ^L: a definition by entries at a
+   * layer, used without its index, is the vector of its entries (elementwise
+   * bodies only, lowered in place: the entries' own quantities carry the graph).
+   */
+  private layerVector(sym: Sym, meaning: Template, bound: ReadonlySet<string>): MathNode | undefined {
+    if (!meaning.layer || meaning.indices.length !== 1 || meaning.parameters || !sym.layer || sym.indices.length > 0) return undefined;
+    const body = vectorOver(substitute(meaning.body, meaning.layer, layerArgument(sym.layer, meaning.layerOffset ?? 0)), meaning.indices[0]);
+    if (!body) return undefined;
+    this.shadowed.push(plainName(sym.name));
+    this.quiet++;
     try {
-      let body = meaning.body;
-      if (meaning.layer) {
-        if (!sym.layer) throw new Uncheckable(`${displayName(sym)} was defined with a layer ${meaning.layer}; write ${displayName(sym)}^{…}`, sym.span, sym.name, 'no-layer');
-        body = substitute(body, meaning.layer, layerArgument(sym.layer, meaning.layerOffset ?? 0));
-      }
-      const params = meaning.indices;
-      const args = sym.indices.slice(0, params.length);
-      params.forEach((p, k) => {
-        if (args[k]) body = substitute(body, p, args[k]);
-      });
-      const missing = params.slice(args.length);
-      if (missing.length === 1) body = vectorOver(body, missing[0]) ?? body; // δ^l_j := … used as δ^L: the vector
-      const rest = sym.indices.slice(params.length);
-      const value = this.lower(body, bound);
-      return rest.length === 0 ? value : this.indexInto(value, { ...sym, indices: rest }, bound, displayName(sym));
+      return this.lower(body, bound);
     } finally {
-      this.depth--;
+      this.quiet--;
+      this.shadowed.pop();
     }
+  }
+
+  /** The range of the one index of a definition by entries, when its body tells it (u_k := e^{z_k}: the entries of z). */
+  private entryRange(sym: Sym, meaning: Template, bound: ReadonlySet<string>): { index: string; to: MathNode } | undefined {
+    if (meaning.indices.length !== 1 || meaning.layer || meaning.parameters) return undefined;
+    const index = meaning.indices[0];
+    this.shadowed.push(plainName(sym.name));
+    this.quiet++;
+    try {
+      return { index, to: this.rangeOf(index, meaning.body, new Set(bound).add(index), sym.span) };
+    } catch {
+      return undefined;
+    } finally {
+      this.quiet--;
+      this.shadowed.pop();
+    }
+  }
+
+  /** gc_node(site, layer, ...index arguments): the node this use names; its body is lowered per concrete layer when evaluated. */
+  private nodeReference(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>, entries?: { index: string; to: MathNode }): MathNode {
+    const meaning = binding.meaning;
+    if (meaning.layer && !sym.layer) throw new Uncheckable(`${displayName(sym)} was defined with a layer ${meaning.layer}; write ${displayName(sym)}^{…}`, sym.span, sym.name, 'no-layer');
+    const offset = meaning.layerOffset ?? 0;
+    const args = sym.indices.slice(0, meaning.indices.length);
+    const quietly = <T>(body: () => T): T => {
+      this.quiet++;
+      try {
+        return body();
+      } finally {
+        this.quiet--;
+      }
+    };
+    const conventional = (layer: number): MathNode | undefined => {
+      const convention = conventions.lookup(sym.name);
+      if (!convention || convention.meaning.kind !== 'layered') return undefined;
+      const at: Sym = { ...sym, indices: args, layer: { kind: 'num', value: layer + offset, span: sym.span } };
+      return quietly(() => this.symbol(at, bound, convention));
+    };
+    const lowerBody = (layer: number | undefined): MathNode => {
+      this.shadowed.push(plainName(sym.name));
+      try {
+        if (!entries) return quietly(() => this.lower(instantiate(meaning, layer, args), bound));
+        const body = quietly(() => this.lower(meaning.body, new Set(bound).add(entries.index)));
+        return call('gc_vector', constant(indexVariable(entries.index)), entries.to, body);
+      } finally {
+        this.shadowed.pop();
+      }
+    };
+    const site = nodeSite(binding, this.describe(sym), meaning.layer !== undefined, lowerBody, conventional);
+    const layer = meaning.layer && sym.layer ? this.layer(layerArgument(sym.layer, offset), bound) : constant(null);
+    return call('gc_node', constant(site), layer, ...args.map((a) => this.index(a, bound)));
   }
 
   private unknown(sym: Sym, appliedTo?: readonly Expr[]): Uncheckable {
@@ -223,7 +318,7 @@ export class Lowerer {
   /** σ(z^k), f'(z), log, exp, softmax, p(a|x), L(α, y), I(..), quantities with documenting arguments. */
   private application(e: Extract<Expr, { kind: 'call' }>, bound: ReadonlySet<string>): MathNode {
     const fn = e.fn;
-    const binding = this.env.lookup(fn.name);
+    const binding = (fn.indices.length > 0 ? this.env.lookup(helperName(fn)) : undefined) ?? this.env.lookup(fn.name);
     if (!binding) throw this.unknown(fn, e.args);
     this.use(fn, binding);
     const args = () => e.args.map((a) => this.lower(a, bound));
@@ -255,6 +350,7 @@ export class Lowerer {
       case 'label':
         return this.symbol(fn, bound); // o^l(z^l): documentation of dependence
       case 'template':
+        if (meaning.parameters) return this.lower(helperDerivative(meaning, e.args, fn.primes, e.span), bound);
         if (e.args.length === 0) return this.symbol(fn, bound);
         throw new Uncheckable(`${displayName(fn)} is defined as a value, not a function`, e.span);
       default:
@@ -287,7 +383,7 @@ export class Lowerer {
   /** The quantity a derivative is taken with respect to, through bindings (α_a with α := z^L is z^L_a). */
   private target(written: Expr, bound: ReadonlySet<string>, depth = 0): GradientTarget {
     if (written.kind !== 'sym') throw new Uncheckable('derivatives are supported with respect to a weight, bias, pre-activation, activation or input (or one entry)', written.span);
-    const resolved = resolveSymbol(this.env, written);
+    const resolved = this.resolve(written);
     if (!resolved) throw this.unknown(written);
     if (depth > 20) throw new Uncheckable(`${displayName(written)} is defined in terms of itself`, written.span);
     const { binding, use: wrt } = resolved;
@@ -301,11 +397,20 @@ export class Lowerer {
     }
     if (meaning.kind === 'input') return { quantity: 'o', layer: constant(0), indices: wrt.indices, describe };
     if (meaning.kind === 'output') return { quantity: 'o', layer: call('gc_last', CTX()), indices: wrt.indices, describe };
-    if (meaning.kind === 'template' && meaning.body.kind === 'sym') {
+    if (meaning.kind === 'template' && meaning.body.kind === 'sym' && !meaning.parameters) {
       let body: Expr = meaning.body;
       if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, layerArgument(wrt.layer, meaning.layerOffset ?? 0));
-      const inner = this.target(body, bound, depth + 1);
-      return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
+      this.shadowed.push(plainName(wrt.name));
+      try {
+        const inner = this.target(body, bound, depth + 1);
+        return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
+      } finally {
+        this.shadowed.pop();
+      }
+    }
+    if (meaning.kind === 'template' && !meaning.parameters) {
+      const { node, rest } = this.nodeOf(wrt, binding as Binding & { meaning: Template }, bound);
+      return { node, indices: rest, describe };
     }
     throw new Uncheckable(`cannot differentiate with respect to ${displayName(wrt)} (${binding.description})`, wrt.span);
   }
@@ -313,10 +418,17 @@ export class Lowerer {
   private derivative(e: Derivative, bound: ReadonlySet<string>): MathNode {
     const target = this.target(e.wrt, bound);
     const indices = target.indices.map((i) => this.index(i, bound));
+    if ('node' in target) {
+      const options = { ofEngineLoss: this.isLoss(e.of), describe: printExpr(e.of) };
+      return call('gc_dnode', this.lower(e.of, bound), target.node, constant(options), ...indices);
+    }
     if (this.isLoss(e.of)) {
       const gradient = call('gc_grad', CTX(), constant(target.quantity), target.layer);
       return indices.length === 0 ? gradient : call('gc_entry', gradient, constant(`∂L/∂${target.describe}`), ...indices);
     }
+    // J = L + λ/2‖W‖²: a sum is differentiated term by term, so the built-in loss's term keeps its exact gradient (graph/sums.ts).
+    const terms = sumTerms(e.of, (sym) => this.env.lookup(sym.name));
+    if (terms) return call(terms.op === '+' ? 'gc_add' : 'gc_sub', this.derivative({ ...e, of: terms.left }, bound), this.derivative({ ...e, of: terms.right }, bound));
     // Anything else is differentiated by central differences on perturbed instances.
     return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...indices);
   }
@@ -335,6 +447,11 @@ export class Lowerer {
     const visit = (node: Expr): boolean => {
       if (hint) return true;
       if (node.kind === 'sym') {
+        // \sum_k \|W^{(k)}\|^2: an index used as a layer ranges over the layers.
+        if (node.layer && isBareSymbol(node.layer) && node.layer.name === index) {
+          hint = call('gc_last', CTX());
+          return true;
+        }
         const position = node.indices.findIndex((i) => isBareSymbol(i) && i.name === index);
         if (position >= 0) {
           const whole: Sym = { ...node, indices: [] };

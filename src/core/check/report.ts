@@ -95,10 +95,12 @@ export interface ClaimReport {
   readonly code?: string;
   /** The range a presenter should underline: the offending symbol for unchecked claims, else the right side. */
   readonly focusRange: Range;
+  /** For 'unknown-symbol', when one known quantity makes the document's claims hold: what to declare (issue 8). */
+  readonly suggestion?: string;
   /** For 'unknown-symbol': the symbol's LaTeX, for a "declare it" fix. */
   readonly symbol?: string;
-  /** For 'unknown-symbol': what the checker infers the symbol means (`z^{L}`), when it can tell. */
-  readonly suggestion?: string;
+  /** For 'unknown-symbol': the meaning to declare (`z^{L}`), when the checker can tell; the "declare it" quick fix writes it. */
+  readonly suggestedMeaning?: string;
   readonly bindings: readonly SymbolBinding[];
   readonly worst?: WorstValues;
   /** How many (instance, layer, index) combinations were compared. */
@@ -158,6 +160,8 @@ export interface DocumentReport {
   readonly state?: { readonly loss: number; readonly label: number | readonly number[]; readonly layers: readonly LayerState[] };
   /** Engine self-verification on each instance: worst directional finite-difference error. */
   readonly engineCheck?: { readonly directionalRelError: number; readonly passed: boolean };
+  /** Conventions detected in the document and used to read it (issue 8), when any. */
+  readonly conventions?: readonly string[];
 }
 
 export function summarize(claims: readonly ClaimReport[]): Summary {
@@ -186,9 +190,11 @@ export function reportJson(report: DocumentReport): object {
       ...(c.diagnosisKind ? { diagnosisKind: c.diagnosisKind } : {}),
       ...(c.correction ? { corrected: c.correction.latex } : {}),
       ...(c.correction?.edit ? { fix: fixJson(c.correction.edit) } : {}),
+      ...(c.suggestion ? { suggestion: c.suggestion } : {}),
     })),
     problems: report.problems.map((p) => ({ line: p.range.start.line + 1, column: p.range.start.column + 1, severity: p.severity, message: p.message })),
     summary: report.summary,
+    ...(report.conventions ? { conventions: report.conventions } : {}),
   };
 }
 

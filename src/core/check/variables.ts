@@ -43,8 +43,11 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
           addLayers(node.layer);
           mentionsNetwork = true;
         }
-        const kind = env.lookup(node.name)?.meaning.kind;
-        if (kind === 'loss' || kind === 'label' || kind === 'output' || kind === 'input' || kind === 'template') mentionsNetwork = true;
+        const meaning = env.lookup(node.name)?.meaning;
+        const kind = meaning?.kind;
+        // A function the document defines (g(t) = −log t) is no network quantity: g'(t) = −1/t is an identity in t.
+        const helper = meaning?.kind === 'template' && meaning.parameters !== undefined;
+        if (kind === 'loss' || kind === 'label' || kind === 'output' || kind === 'input' || (kind === 'template' && !helper)) mentionsNetwork = true;
       }
       if (node.kind === 'sum') indexVars.add(node.index);
       if (node.kind === 'derivative') mentionsNetwork = true;

@@ -73,6 +73,13 @@ export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
   }
 }
 
+/** Like mapChildren, but only the operands: a symbol's layer and indices and a call's function stay as they are (the graph rewrites symbols as wholes). */
+export function mapOperands(e: Expr, f: (child: Expr) => Expr): Expr {
+  if (e.kind === 'sym') return e;
+  const mapped = mapChildren(e, f);
+  return mapped.kind === 'call' && e.kind === 'call' ? { ...mapped, fn: e.fn } : mapped;
+}
+
 /** Replaces every bare symbol named `name` (no layer, indices or primes) by `replacement`. */
 export function substitute(e: Expr, name: string, replacement: Expr): Expr {
   const sub = (x: Expr): Expr => substitute(x, name, replacement);

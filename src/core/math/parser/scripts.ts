@@ -193,7 +193,10 @@ export function applyPostfixScripts(e: Expr, sup: KNode | undefined, sub: KNode 
   if (sub) {
     const indices = readIndices(sub, ctx);
     if (out.kind === 'sym' && out.indices.length === 0) out = { ...out, indices, span };
-    else if (out.kind === 'derivative' && out.wrt.kind === 'sym' && out.wrt.indices.length === 0) {
+    else if (out.kind === 'norm' && out.bars === 2 && indices.length === 1 && indices[0].kind === 'sym' && indices[0].name === 'F') {
+      // \|W\|_F: the Frobenius norm is the norm of the entries, which \|W\| already is.
+      out = { ...out, span };
+    } else if (out.kind === 'derivative' && out.wrt.kind === 'sym' && out.wrt.indices.length === 0) {
       // (\nabla_W L)_{a,b} is the gradient wrt W_{a,b}; the variable's span reaches its new indices.
       out = { ...out, wrt: { ...out.wrt, indices, span: spanOf(out.wrt.span, sub.span) }, span };
     } else {
