@@ -2,7 +2,7 @@
 // check worker it starts, the `gradcheck` CLI (node/cjs) and the webview
 // scripts (browser/iife).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -29,7 +29,15 @@ const configs = [
   { ...common, entryPoints: ['src/worker/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs' },
 ];
 if (webviewEntries.length > 0) {
-  configs.push({ ...common, entryPoints: webviewEntries, outdir: 'dist/webview', platform: 'browser', format: 'iife' });
+  // Web Workers have no DOM: their bundles take packages' `worker` builds.
+  const isWorker = (f) => /Worker\.tsx?$/.test(f);
+  const pages = webviewEntries.filter((f) => !isWorker(f));
+  const workers = webviewEntries.filter(isWorker);
+  if (pages.length > 0) configs.push({ ...common, entryPoints: pages, outdir: 'dist/webview', platform: 'browser', format: 'iife' });
+  if (workers.length > 0) configs.push({ ...common, entryPoints: workers, outdir: 'dist/webview', platform: 'browser', format: 'iife', conditions: ['worker'] });
+  // KaTeX's stylesheet and fonts, served to the webviews from dist/webview (no network).
+  cpSync('node_modules/katex/dist/katex.min.css', 'dist/webview/katex/katex.min.css');
+  cpSync('node_modules/katex/dist/fonts', 'dist/webview/katex/fonts', { recursive: true });
 }
 
 if (watch) {

@@ -15,6 +15,7 @@ import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
+import { claimedGradients } from './derivationGradients';
 import { evaluateClaim } from './evaluate';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
@@ -155,7 +156,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     claims: reports,
     problems,
     summary: summarize(reports),
-    state: firstSampleState(contexts[0]),
+    state: { ...firstSampleState(contexts[0])!, claimed: claimedGradients(text, options.language, contexts[0]) },
     engineCheck: engineCheck(contexts[0]),
   };
 }
