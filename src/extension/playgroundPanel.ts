@@ -5,22 +5,9 @@
 // mlp block, in the document through one undoable edit.
 import * as vscode from 'vscode';
 import { languageOfId } from '../core/math/locate';
+import { specEdit } from '../webview/playground/spec';
 import { PLAYGROUND_VIEW } from '../webview/shared/protocol';
 import { PagePanel } from './pagePanel';
-
-/** Where an mlp block goes: over the document's first one, else at its end. */
-export function specEdit(text: string, language: 'markdown' | 'latex', spec: string): { start: number; end: number; insert: string } {
-  if (language === 'markdown') {
-    const block = /^([ \t]*)(`{3,}|~{3,})[ \t]*mlp[^\n]*\n[\s\S]*?^\1\2[ \t]*$/m.exec(text);
-    const fenced = '```mlp\n' + spec.trimEnd() + '\n```';
-    if (block) return { start: block.index, end: block.index + block[0].length, insert: fenced };
-    return { start: text.length, end: text.length, insert: (text.endsWith('\n') || text.length === 0 ? '' : '\n') + '\n' + fenced + '\n' };
-  }
-  const lines = /(?:^%[ \t]*mlp:[^\n]*(?:\n|$))+/m.exec(text);
-  const commented = spec.trimEnd().split('\n').map((line) => `% mlp: ${line}`).join('\n') + '\n';
-  if (lines) return { start: lines.index, end: lines.index + lines[0].length, insert: commented };
-  return { start: text.length, end: text.length, insert: (text.endsWith('\n') || text.length === 0 ? '' : '\n') + commented };
-}
 
 export class PlaygroundPanel implements vscode.Disposable {
   private readonly panel: PagePanel;

@@ -24,3 +24,17 @@ export function weightsJson(settings: PlaygroundSettings, step: number, run: Run
   });
   return JSON.stringify({ network: net, settings, step, testAccuracy: run.testAccuracy, layers }, null, 2) + '\n';
 }
+
+/** Where an mlp block goes: over the document's first one, else at its end. */
+export function specEdit(text: string, language: 'markdown' | 'latex', spec: string): { start: number; end: number; insert: string } {
+  if (language === 'markdown') {
+    const block = /^([ \t]*)(`{3,}|~{3,})[ \t]*mlp[^\n]*\n[\s\S]*?^\1\2[ \t]*$/m.exec(text);
+    const fenced = '```mlp\n' + spec.trimEnd() + '\n```';
+    if (block) return { start: block.index, end: block.index + block[0].length, insert: fenced };
+    return { start: text.length, end: text.length, insert: (text.endsWith('\n') || text.length === 0 ? '' : '\n') + '\n' + fenced + '\n' };
+  }
+  const lines = /(?:^%[ \t]*mlp:[^\n]*(?:\n|$))+/m.exec(text);
+  const commented = spec.trimEnd().split('\n').map((line) => `% mlp: ${line}`).join('\n') + '\n';
+  if (lines) return { start: lines.index, end: lines.index + lines[0].length, insert: commented };
+  return { start: text.length, end: text.length, insert: (text.endsWith('\n') || text.length === 0 ? '' : '\n') + commented };
+}
