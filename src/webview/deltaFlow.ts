@@ -83,6 +83,7 @@ function pause(): void {
 
 function setWhatIf(next: WhatIf): void {
   state.whatIf = next;
+  if (state.document) renderActivations(state.document);
   render();
 }
 

@@ -2,14 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { checkDocument, documentGradients } from '../../src/core/check';
 import type { NetworkConfig } from '../../src/core/engine';
+import { rgb } from '../../src/webview/playground/charts';
 import { DEFAULT_SETTINGS } from '../../src/webview/playground/defaults';
 import { fitNetwork } from '../../src/webview/playground/controls';
 import { settingsSpec, specEdit, weightsJson } from '../../src/webview/playground/spec';
 import { Trainer } from '../../src/webview/playground/training';
+import { XOR_STEP_BOUND } from './helpers/bounds';
 import { fixtureText, type FixtureName } from './helpers/fixtures';
 
-/** Steps within which the default settings must reach 95% test accuracy on xor. */
-export const XOR_STEP_BOUND = 1500;
 
 function withDerivation(name: FixtureName, steps: number): Trainer {
   const trainer = new Trainer(DEFAULT_SETTINGS, DEFAULT_SETTINGS.network as NetworkConfig, { derivation: documentGradients(fixtureText(name), 'markdown') });
@@ -97,5 +97,13 @@ describe('playground exports', () => {
     const tex = '\\section{A}\n% mlp: input 4\n% mlp: dense 3 softmax\nbody\n';
     const texEdit = specEdit(tex, 'latex', 'input 2\ndense 1 sigmoid\n');
     assert.equal(tex.slice(0, texEdit.start) + texEdit.insert + tex.slice(texEdit.end), '\\section{A}\n% mlp: input 2\n% mlp: dense 1 sigmoid\nbody\n');
+  });
+});
+
+describe('playground colours', () => {
+  it('reads theme colours written with six or three hex digits', () => {
+    assert.deepEqual(rgb('#d18616'), [209, 134, 22]);
+    assert.deepEqual(rgb('#fff'), [255, 255, 255]);
+    assert.deepEqual(rgb('rgb(1, 2, 3)'), [128, 128, 128]);
   });
 });

@@ -25,7 +25,7 @@ export interface Points {
 
 /** "#rrggbb" (or "#rgb") → [r, g, b]; anything else a neutral grey. */
 export function rgb(colour: string): [number, number, number] {
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})/i.exec(colour.trim())?.[1];
+  const hex = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour.trim())?.[1];
   if (!hex) return [128, 128, 128];
   const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
   return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
@@ -121,7 +121,7 @@ export function drawLines(canvas: HTMLCanvasElement, steps: readonly number[], s
   ctx.fillText(options.log ? `1e${hi.toFixed(0)}` : hi.toPrecision(2), 2, pad.top + 8);
   ctx.fillText(options.log ? `1e${lo.toFixed(0)}` : lo.toPrecision(2), 2, h - pad.bottom);
   ctx.fillText(`step ${last}`, w - 60, h - 3);
-  series.forEach((s, k) => {
+  series.forEach((s) => {
     ctx.beginPath();
     s.values.forEach((v, i) => {
       const y = toY(v);
@@ -134,8 +134,11 @@ export function drawLines(canvas: HTMLCanvasElement, steps: readonly number[], s
     ctx.lineWidth = 1.5;
     ctx.stroke();
     ctx.setLineDash([]);
+  });
+  // The legend, top right: loss curves and norms fall away from there.
+  series.filter((s) => s.label).forEach((s, k) => {
     ctx.fillStyle = s.colour;
-    ctx.fillText(s.label, pad.left + 4 + (k % 2) * 130, pad.top + 10 + Math.floor(k / 2) * 12);
+    ctx.fillText(s.label, w - pad.right - 100, pad.top + 10 + k * 12);
   });
 }
 

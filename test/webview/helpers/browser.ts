@@ -1,6 +1,6 @@
 // Debian's Chromium through playwright-core (TESTING.md's flags), one
 // throwaway profile per run; screenshots go to test-results/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -17,6 +17,7 @@ export interface Browser {
 }
 
 export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing; the webview tests need Debian's Chromium. As root, run:\n  apt-get update && apt-get install -y chromium`);
   const profile = mkdtempSync(join(tmpdir(), 'gradcheck-webview-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
   return {
