@@ -19,6 +19,8 @@ export class TrainingLoop {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private rate = 0;
   private published = 0;
+  /** What the last snapshot cost: snapshots take at most a fifth of the worker's time. */
+  private snapshotMs = 0;
 
   constructor(private readonly send: (message: WorkerMessage) => void) {}
 
@@ -74,13 +76,16 @@ export class TrainingLoop {
     }
     const seconds = (performance.now() - start) / 1000;
     this.rate = (trainer.step - before) / Math.max(seconds, 1e-6);
-    if (performance.now() - this.published >= SNAPSHOT_MS) this.publish();
+    if (performance.now() - this.published >= Math.max(SNAPSHOT_MS, 4 * this.snapshotMs)) this.publish();
     this.schedule();
   }
 
   private publish(): void {
     if (!this.trainer) return;
+    const start = performance.now();
+    const snapshot = this.trainer.snapshot();
     this.published = performance.now();
-    this.send({ type: 'snapshot', snapshot: this.trainer.snapshot(), playing: this.playing, stepsPerSecond: this.rate, derivationClaims: this.claims });
+    this.snapshotMs = this.published - start;
+    this.send({ type: 'snapshot', snapshot, playing: this.playing, stepsPerSecond: this.rate, derivationClaims: this.claims });
   }
 }
