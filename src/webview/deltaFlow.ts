@@ -139,8 +139,12 @@ function renderClaims(doc: FlowDocument): void {
   );
 }
 
+/** Large networks are not kept in the webview's state (the host sends them again when the page loads). */
+const MAX_SAVED_WEIGHTS = 100_000;
+const weightCount = (doc: FlowDocument) => doc.layers.reduce((n, l) => n + (l.W?.data.length ?? 0), 0);
+
 function render(): void {
-  saveState(state);
+  saveState(state.document && weightCount(state.document) > MAX_SAVED_WEIGHTS ? { ...state, document: undefined } : state);
   const doc = state.document;
   if (!doc) return;
   message.hidden = true;

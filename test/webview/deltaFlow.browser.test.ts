@@ -1,8 +1,8 @@
 // The δ-flow page in Chromium with a fake host posting a real report.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, type Browser } from './helpers/browser';
-import { startFakeHost, type FakeHost } from './helpers/fakeHost';
+import { screenshot, useFakeHostAndBrowser, type Browser } from './helpers/browser';
+import type { FakeHost } from './helpers/fakeHost';
 import { flowFixture } from './helpers/fixtures';
 import type { FlowDocument } from '../../src/webview/shared/protocol';
 
@@ -22,21 +22,11 @@ const barValues = (page: Page) => page.$$eval('.norm-bars .bar', (bars) => bars.
 const sent = (page: Page) => page.evaluate(() => (window as unknown as { __sent: Sent[] }).__sent);
 
 describe('δ-flow page (standalone, fake host)', function () {
-  let browser: Browser;
-  let host: FakeHost;
   const doc = flowFixture('backprop-drops-slope');
-
-  before(async () => {
-    host = await startFakeHost();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const env = useFakeHostAndBrowser();
 
   it('steps forward through every layer, the loss, then back through every layer to layer 1', async () => {
-    const page = await open(browser, host, 'dark', doc);
+    const page = await open(env.browser, env.host, 'dark', doc);
     const seen = [await caption(page)];
     const steps = Number(await page.getAttribute('#slider', 'max'));
     for (let i = 0; i < steps; i++) {
@@ -56,7 +46,7 @@ describe('δ-flow page (standalone, fake host)', function () {
   });
 
   it('plays the animation by itself and pauses', async () => {
-    const page = await open(browser, host, 'dark', doc);
+    const page = await open(env.browser, env.host, 'dark', doc);
     await page.click('#play');
     await page.waitForFunction(() => (document.getElementById('caption') as HTMLElement).dataset.phase === 'backward', undefined, { timeout: 15_000 });
     await page.click('#play');
@@ -66,7 +56,7 @@ describe('δ-flow page (standalone, fake host)', function () {
   });
 
   it('marks the units where the document’s claimed δ disagrees with backprop, in the error colour', async () => {
-    const page = await open(browser, host, 'light', doc);
+    const page = await open(env.browser, env.host, 'light', doc);
     await page.fill('#slider', String(await page.getAttribute('#slider', 'max')));
     assert.equal(await page.locator('.unit.disagree').count(), 0);
     await page.check('#show-claimed');
@@ -80,7 +70,7 @@ describe('δ-flow page (standalone, fake host)', function () {
   });
 
   it('clicking a layer (or Enter on it) asks the host to reveal the lines of its claims', async () => {
-    const page = await open(browser, host, 'dark', doc);
+    const page = await open(env.browser, env.host, 'dark', doc);
     await page.click('g.layer[data-layer="3"]');
     const reveal = (await sent(page)).filter((m) => m.type === 'revealLines');
     // Layer 3 is named by δ^L (line 13) and by every claim about a generic l.
@@ -92,14 +82,14 @@ describe('δ-flow page (standalone, fake host)', function () {
   });
 
   it('highlights the layers of the claim under the editor’s cursor', async () => {
-    const page = await open(browser, host, 'dark', doc);
+    const page = await open(env.browser, env.host, 'dark', doc);
     await page.evaluate(() => window.postMessage({ type: 'highlightLayers', layers: [3] }, '*'));
     await page.waitForSelector('g.layer.highlighted');
     assert.deepEqual(await page.$$eval('g.layer.highlighted', (g) => g.map((n) => n.getAttribute('data-layer'))), ['3']);
   });
 
   it('switching sample, re-drawing weights and changing an activation change the gradient norms; reset brings the report back', async () => {
-    const page = await open(browser, host, 'dark', doc);
+    const page = await open(env.browser, env.host, 'dark', doc);
     const report = await barValues(page);
     // The report's norms are the report's numbers.
     const reportDelta1 = Math.hypot(...(doc.layers[1].delta ?? []));
@@ -121,7 +111,7 @@ describe('δ-flow page (standalone, fake host)', function () {
   });
 
   it('keeps its step and toggles across a reload (state restored), and is usable from the keyboard', async () => {
-    const page = await open(browser, host, 'dark', doc);
+    const page = await open(env.browser, env.host, 'dark', doc);
     await page.focus('#step');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');

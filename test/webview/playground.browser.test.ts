@@ -2,8 +2,8 @@
 // page's worker, the controls, and "train with my derivation".
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, type Browser } from './helpers/browser';
-import { startFakeHost, type FakeHost } from './helpers/fakeHost';
+import { screenshot, useFakeHostAndBrowser, type Browser } from './helpers/browser';
+import type { FakeHost } from './helpers/fakeHost';
 import { playgroundFixture, type FixtureName } from './helpers/fixtures';
 import { XOR_STEP_BOUND } from './helpers/bounds';
 
@@ -36,20 +36,10 @@ async function withDocument(page: Page, name: FixtureName): Promise<void> {
 }
 
 describe('training playground (standalone, fake host)', function () {
-  let browser: Browser;
-  let host: FakeHost;
-
-  before(async () => {
-    host = await startFakeHost();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const env = useFakeHostAndBrowser();
 
   it(`trains xor with the default settings in its Web Worker to ≥ 95% test accuracy within ${XOR_STEP_BOUND} steps`, async () => {
-    const page = await open(browser, host, 'dark');
+    const page = await open(env.browser, env.host, 'dark');
     assert.equal(await page.evaluate(() => document.body.dataset.backend), 'worker');
     let reached = 0;
     while ((await step(page)) < XOR_STEP_BOUND) {
@@ -62,7 +52,7 @@ describe('training playground (standalone, fake host)', function () {
   });
 
   it('plays, pauses, and stops training when the panel is hidden', async () => {
-    const page = await open(browser, host, 'dark');
+    const page = await open(env.browser, env.host, 'dark');
     await page.click('#play');
     await page.waitForFunction(() => Number(document.getElementById('status')!.dataset.step) > 200);
     await page.click('#play');
@@ -84,7 +74,7 @@ describe('training playground (standalone, fake host)', function () {
   });
 
   it('responds to its controls: dataset, network editor, reset, regression curve', async () => {
-    const page = await open(browser, host, 'light');
+    const page = await open(env.browser, env.host, 'light');
     await trainAtLeast(page, 100);
     await page.selectOption('#dataset', 'circle');
     await page.waitForFunction(() => document.getElementById('status')!.dataset.step === '0');
@@ -104,7 +94,7 @@ describe('training playground (standalone, fake host)', function () {
   });
 
   it('exports the weights as JSON and the settings as an mlp block', async () => {
-    const page = await open(browser, host, 'dark');
+    const page = await open(env.browser, env.host, 'dark');
     await trainAtLeast(page, 20);
     await page.click('#export-weights');
     const exported = (await sent(page)).find((m) => m.type === 'exportWeights');
@@ -118,7 +108,7 @@ describe('training playground (standalone, fake host)', function () {
   });
 
   it('trains with a derivation that drops σ′ beside backprop: the derivation plainly fails to learn, backprop succeeds', async () => {
-    const page = await open(browser, host, 'dark');
+    const page = await open(env.browser, env.host, 'dark');
     await withDocument(page, 'backprop-drops-slope');
     await trainAtLeast(page, XOR_STEP_BOUND);
     const backprop = await accuracy(page, 'backprop');
@@ -133,7 +123,7 @@ describe('training playground (standalone, fake host)', function () {
   });
 
   it('trains with a correct derivation: the two runs agree to 1e-9', async () => {
-    const page = await open(browser, host, 'light');
+    const page = await open(env.browser, env.host, 'light');
     await withDocument(page, 'backprop-correct');
     await trainAtLeast(page, 1000);
     assert.equal(await page.getAttribute('#divergence', 'class'), 'agree');
@@ -144,7 +134,7 @@ describe('training playground (standalone, fake host)', function () {
   });
 
   it('keeps its settings across a reload', async () => {
-    const page = await open(browser, host, 'dark');
+    const page = await open(env.browser, env.host, 'dark');
     await page.selectOption('#learning-rate', '0.1');
     await page.selectOption('#dataset', 'spiral');
     await page.reload();

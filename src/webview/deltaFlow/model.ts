@@ -4,19 +4,12 @@
 // numbers come only from the report.
 import { documentGradients, gradientKey } from '../../core/check';
 import { drawInstance, lossAndGradients, type Activation, type Label, type NetworkConfig, type Params } from '../../core/engine';
-import type { FlowDocument, FlowLayer, NetworkShape } from '../shared/protocol';
+import type { FlowClaimed, FlowDocument, FlowLayer, NetworkShape } from '../shared/protocol';
 
-export interface LayerView {
-  readonly layer: number;
-  readonly activation?: Activation;
-  readonly z?: readonly number[];
-  readonly o: readonly number[];
-  readonly delta?: readonly number[];
-  readonly W?: { readonly rows: number; readonly cols: number; readonly data: readonly number[] };
+/** A layer as drawn: the report's FlowLayer with ∂L/∂W flat and the document's claimed values, where it states them. */
+export interface LayerView extends Pick<FlowLayer, 'layer' | 'activation' | 'z' | 'o' | 'delta' | 'W' | 'db'> {
   readonly dW?: readonly number[];
-  readonly db?: readonly number[];
-  /** The document's claimed values, where it states them. */
-  readonly claimed?: { readonly delta?: readonly number[]; readonly dW?: readonly number[]; readonly db?: readonly number[] };
+  readonly claimed?: Pick<FlowClaimed, 'delta' | 'dW' | 'db'>;
 }
 
 export interface FlowView {

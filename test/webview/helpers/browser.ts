@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ROOT } from './fakeHost';
+import { ROOT, startFakeHost, type FakeHost } from './fakeHost';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test-results');
@@ -41,4 +41,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** A fake host and a browser for one mocha suite, started before it and closed after it. */
+export function useFakeHostAndBrowser(): { readonly browser: Browser; readonly host: FakeHost } {
+  const shared = {} as { browser: Browser; host: FakeHost };
+  before(async () => {
+    shared.host = await startFakeHost();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.host?.close();
+  });
+  return shared;
 }
