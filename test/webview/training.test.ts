@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { checkDocument, documentGradients } from '../../src/core/check';
 import type { NetworkConfig } from '../../src/core/engine';
-import { rgb } from '../../src/webview/playground/charts';
+import { rgb } from '../../src/webview/shared/dom';
 import { DEFAULT_SETTINGS } from '../../src/webview/playground/defaults';
 import { fitNetwork } from '../../src/webview/playground/controls';
 import { settingsSpec, specEdit, weightsJson } from '../../src/webview/playground/spec';
@@ -101,9 +101,11 @@ describe('playground exports', () => {
 });
 
 describe('playground colours', () => {
-  it('reads theme colours written with six or three hex digits', () => {
+  it('reads theme colours as VS Code writes them (hex with or without alpha, rgb/rgba)', () => {
     assert.deepEqual(rgb('#d18616'), [209, 134, 22]);
     assert.deepEqual(rgb('#fff'), [255, 255, 255]);
-    assert.deepEqual(rgb('rgb(1, 2, 3)'), [128, 128, 128]);
+    assert.deepEqual(rgb('#d18616ff'), [209, 134, 22]);
+    assert.deepEqual(rgb('rgba(1, 2, 3, 0.5)'), [1, 2, 3]);
+    assert.deepEqual(rgb('orange'), [128, 128, 128]);
   });
 });

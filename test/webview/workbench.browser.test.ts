@@ -42,13 +42,16 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.click(row);
 }
 
+/** Opens a file of the workspace in the first editor group (the panels live beside it). */
 async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+1');
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input');
   await page.keyboard.type(name);
   await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 20_000 });
   await page.keyboard.press('Enter');
-  await page.waitForSelector(`.tab[aria-label*="${name}"]`);
+  // The window title names the active editor.
+  await page.waitForFunction((file) => document.title.includes(file), name, { timeout: 20_000 });
 }
 
 describe('webviews inside the VS Code workbench (code-server)', function () {
@@ -115,6 +118,12 @@ describe('webviews inside the VS Code workbench (code-server)', function () {
     assert.equal(await selected(), 0);
     await frame.click('g.layer[data-layer="1"]');
     await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .selected-text').length >= 3, undefined, { timeout: 10_000 });
+    // The panel follows the active derivation: a correct one shows no disagreeing unit.
+    await openFile(page, 'backprop-correct.md');
+    await frame.waitForFunction(() => /backprop-correct\.md/.test(document.getElementById('file')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    assert.equal(await frame.isChecked('#show-claimed'), true);
+    assert.equal(await frame.locator('.unit.disagree').count(), 0);
+    assert.ok((await frame.locator('g.layer.backward').count()) === 3);
   });
 
   it('"GradCheck: Open training playground" trains in its worker under VS Code’s CSP, with and without the derivation', async () => {
@@ -122,6 +131,7 @@ describe('webviews inside the VS Code workbench (code-server)', function () {
     await openFile(page, 'backprop-drops-slope.md');
     await runCommand(page, 'GradCheck: Open training playground');
     const frame = await pageFrame(page, '#use-derivation:not([disabled])');
+    assert.match((await frame.textContent('#document')) ?? '', /backprop-drops-slope\.md/);
     await frame.waitForFunction(() => document.body.dataset.backend !== undefined);
     assert.equal(await frame.evaluate(() => document.body.dataset.backend), 'worker');
     await frame.check('#use-derivation');
@@ -146,5 +156,18 @@ describe('webviews inside the VS Code workbench (code-server)', function () {
     await frame.waitForFunction(() => document.body.classList.contains('vscode-light'), undefined, { timeout: 20_000 });
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, 'workbench-playground-light.png') });
+  });
+
+  it('the δ-flow panel comes back after a window reload, with its step (WebviewPanelSerializer and page state)', async () => {
+    const page = browser!.page;
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForTimeout(3000);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    // A panel's page loads when its tab is shown.
+    await page.click('.tab[aria-label*="δ flow"]', { timeout: 60_000 });
+    const frame = await pageFrame(page, 'svg.diagram', 90_000);
+    assert.equal(await frame.$eval('#caption', (c) => `${(c as HTMLElement).dataset.phase}:${(c as HTMLElement).dataset.layer}`), 'backward:1');
+    // It follows the active derivation, which the playground test switched back to.
+    assert.match((await frame.textContent('#file')) ?? '', /backprop-drops-slope\.md/);
   });
 });

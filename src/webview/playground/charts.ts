@@ -1,6 +1,6 @@
 // Canvas drawings of the playground: decision-boundary heatmap (or the
 // regression curve), loss curves, gradient norms over time, weights as edges.
-import type { Palette } from '../shared/dom';
+import { rgb, type Palette } from '../shared/dom';
 import { HEATMAP_SIZE, INPUT_RANGE } from './training';
 
 export function prepare(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
@@ -21,14 +21,6 @@ export interface Points {
   readonly xs: readonly (readonly number[])[];
   readonly targets: readonly number[];
   readonly test: readonly boolean[];
-}
-
-/** "#rrggbb" (or "#rgb") → [r, g, b]; anything else a neutral grey. */
-export function rgb(colour: string): [number, number, number] {
-  const hex = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(colour.trim())?.[1];
-  if (!hex) return [128, 128, 128];
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
-  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
 }
 
 const field = typeof document !== 'undefined' ? document.createElement('canvas') : undefined;

@@ -32,6 +32,19 @@ export function themeColour(variable: string, fallback: string): string {
   return value || fallback;
 }
 
+/** A theme colour as [r, g, b]: "#rgb", "#rrggbb", "#rrggbbaa", "rgb(…)", "rgba(…)"; anything else a neutral grey. */
+export function rgb(colour: string): [number, number, number] {
+  const text = colour.trim();
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(text)?.[1];
+  if (hex) {
+    const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+    return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+  }
+  const functional = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(text);
+  if (functional) return [Number(functional[1]), Number(functional[2]), Number(functional[3])];
+  return [128, 128, 128];
+}
+
 export interface Palette {
   readonly positive: string;
   readonly negative: string;
@@ -42,14 +55,17 @@ export interface Palette {
   readonly background: string;
 }
 
+/** Opaque: some themes give chart colours an alpha (Dark Modern's orange is rgba(234, 92, 0, 0.33)), too faint for marks. */
+const opaque = (colour: string): string => `rgb(${rgb(colour).join(', ')})`;
+
 export function palette(): Palette {
   return {
-    positive: themeColour('--vscode-charts-blue', '#3794ff'),
-    negative: themeColour('--vscode-charts-orange', '#d18616'),
-    error: themeColour('--vscode-errorForeground', '#f14c4c'),
+    positive: opaque(themeColour('--vscode-charts-blue', '#3794ff')),
+    negative: opaque(themeColour('--vscode-charts-orange', '#d18616')),
+    error: opaque(themeColour('--vscode-errorForeground', '#f14c4c')),
     foreground: themeColour('--vscode-foreground', '#cccccc'),
     muted: themeColour('--vscode-descriptionForeground', '#999999'),
-    accent: themeColour('--vscode-charts-green', '#89d185'),
+    accent: opaque(themeColour('--vscode-charts-green', '#89d185')),
     background: themeColour('--vscode-editor-background', '#1e1e1e'),
   };
 }
