@@ -1,9 +1,11 @@
 // The training playground in Chromium with a fake host: training in the
 // page's worker, the controls, and "train with my derivation".
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshot, useFakeHostAndBrowser, type Browser } from './helpers/browser';
-import type { FakeHost } from './helpers/fakeHost';
+import { ROOT, type FakeHost } from './helpers/fakeHost';
 import { playgroundFixture, type FixtureName } from './helpers/fixtures';
 import { XOR_STEP_BOUND } from './helpers/bounds';
 
@@ -131,6 +133,20 @@ describe('training playground (standalone, fake host)', function () {
     const b = await testLoss(page, 'derivation');
     assert.ok(Math.abs(a - b) <= 1e-9 * Math.abs(a), `${a} vs ${b}`);
     await screenshot(page, 'playground-derivation-light');
+  });
+
+  it('adopts the document’s network (its input fitted to the data) and trains it', async () => {
+    const page = await open(env.browser, env.host, 'dark');
+    const cs231n = readFileSync(join(ROOT, 'examples/cs231n-relu.md'), 'utf8');
+    await page.evaluate((text) => window.postMessage({ type: 'playgroundDocument', document: { file: 'cs231n-relu.md', text, language: 'markdown' } }, '*'), cs231n);
+    await page.waitForSelector('#use-document-network:not([disabled])');
+    await page.click('#use-document-network');
+    assert.equal(await page.inputValue('#units-1'), '6');
+    assert.equal(await page.inputValue('#layer-activation-1'), 'relu');
+    assert.equal(await page.inputValue('#loss'), 'cross_entropy');
+    assert.match((await page.textContent('#network-editor')) ?? '', /output: 2 softmax/);
+    await trainAtLeast(page, 300);
+    assert.ok(Number.isFinite(await testLoss(page, 'backprop')));
   });
 
   it('keeps its settings across a reload', async () => {
