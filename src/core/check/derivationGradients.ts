@@ -22,6 +22,8 @@ import { indexVariable, layerVariable, Lowerer } from './lower';
 import type { ClaimedLayer } from './report';
 import { column, entries, type Value } from './values';
 import { isBareSymbol } from './walk';
+import type { LocatedClaim } from './located';
+import type { LetBinding } from '../spec/types';
 
 /** The three per-layer gradients an SGD step is built from. */
 export type GradientKind = 'delta' | 'W' | 'b';
@@ -153,11 +155,15 @@ function printLayer(e: Expr): string {
 export function documentGradients(text: string, language: DocumentLanguage, options: DerivationOptions = {}): DerivationGradients {
   const located = locateMath(text, language);
   const spec = resolveDocumentSpec(text, { kind: language }).spec;
-  const net = options.network ?? spec.network ?? DEFAULT_NETWORK;
   const claims = readClaims(located.formulas, located.macros, []);
+  return derivationFromClaims(claims, spec.lets, options.network ?? spec.network ?? DEFAULT_NETWORK);
+}
+
+/** The same from claims already read (the checker has them), so a check does not read the document twice. */
+export function derivationFromClaims(claims: readonly LocatedClaim[], lets: readonly LetBinding[], net: NetworkConfig): DerivationGradients {
   const root = new Environment();
   const env = new Environment(undefined, lossNames(claims.map((c) => c.claim), (name) => root.lookup(name)));
-  bindLets(env, spec.lets, []);
+  bindLets(env, lets, []);
   const gradientClaims: GradientClaim[] = [];
   for (const located of claims) {
     const { claim } = located;
@@ -335,9 +341,9 @@ function transposeTimes(W: Matrix, v: Float64Array): Float64Array {
 }
 
 /** The document's claimed gradients on one checked instance, for the report (DocumentReport.state.claimed). */
-export function claimedGradients(text: string, language: DocumentLanguage, instance: Pick<InstanceContext, 'net' | 'params' | 'x' | 'label' | 'eta'>): ClaimedLayer[] {
+export function claimedGradients(claims: readonly LocatedClaim[], lets: readonly LetBinding[], instance: Pick<InstanceContext, 'net' | 'params' | 'x' | 'label' | 'eta'>): ClaimedLayer[] {
   try {
-    const derivation = documentGradients(text, language, { network: instance.net });
+    const derivation = derivationFromClaims(claims, lets, instance.net);
     if (derivation.claims.length === 0) return [];
     const g = derivation.sample(instance.params, instance.x, instance.label, instance.eta);
     const layers: ClaimedLayer[] = [];

@@ -156,7 +156,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     claims: reports,
     problems,
     summary: summarize(reports),
-    state: { ...firstSampleState(contexts[0])!, claimed: claimedGradients(text, options.language, contexts[0]) },
+    state: { ...firstSampleState(contexts[0])!, claimed: claimedGradients(claims, spec.lets, contexts[0]) },
     engineCheck: engineCheck(contexts[0]),
   };
 }
