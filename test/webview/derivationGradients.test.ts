@@ -71,6 +71,19 @@ describe('documentGradients: the gradients as the document states them', () => {
     assert.ok(maxDifference(claimed.dW[1].data, truth.dW[1].data) < 1e-9);
   });
 
+  it('reads δ^l after the document defines it (δ^l := ∂L/∂z^l), in the Vietnamese softmax derivation', () => {
+    const text = readFileSync(join(__dirname, '../../examples/softmax-mlp.vi.md'), 'utf8');
+    const derivation = documentGradients(text, 'markdown');
+    const net = derivation.net!;
+    const { params, x, label } = drawInstance(net, 2);
+    const claimed = derivation.sample(params, x, label, 0.1);
+    const truth = lossAndGradients(net, params, x, label).grads;
+    // The first recursion (line 59) is the right one; the wrong one on line 63 comes second.
+    assert.equal(claimed.sources.delta1, 59);
+    assert.equal(claimed.sources.delta2, 59);
+    for (let l = 1; l <= net.layers.length; l++) assert.ok(maxDifference(claimed.dW[l].data, truth.dW[l].data) < 1e-9, `∂L/∂W^${l}`);
+  });
+
   it('reads update rules W^l ← W^l − η δ^l (o^{l−1})^T as the weight gradient they imply', () => {
     const text = fixtureText('backprop-correct').replace(
       /\$\$\\frac\{\\partial L\}\{\\partial W\^l\}[^\n]*\n/,

@@ -21,7 +21,7 @@ import { evaluateNode } from './functions';
 import { indexVariable, layerVariable, Lowerer } from './lower';
 import type { ClaimedLayer } from './report';
 import { column, entries, type Value } from './values';
-import { isBareSymbol } from './walk';
+import { isBareSymbol, substitute } from './walk';
 import type { LocatedClaim } from './located';
 import type { LetBinding } from '../spec/types';
 
@@ -101,6 +101,16 @@ function resolveLeft(lhs: Expr, env: Environment, isUpdate: boolean): Resolved |
       const inner = layeredSym(meaning.body, through);
       return inner && { ...inner, indices: [...inner.indices, ...sym.indices] };
     }
+    // `\delta^l := \partial L / \partial z^l`: a name for a gradient, used at the layer written on it.
+    if (through === 'value' && meaning?.kind === 'template' && meaning.body.kind === 'derivative' && meaning.indices.length === 0) {
+      let body: Expr = meaning.body;
+      if (meaning.layer) {
+        if (!sym.layer) return undefined;
+        body = substitute(body, meaning.layer, shiftLayer(sym.layer, -(meaning.layerOffset ?? 0)));
+      }
+      const inner = resolveLeft(body, env, false);
+      return inner && { ...inner, indices: [...inner.indices, ...sym.indices] };
+    }
     return undefined;
   };
   if (isUpdate) {
@@ -115,6 +125,12 @@ function resolveLeft(lhs: Expr, env: Environment, isUpdate: boolean): Resolved |
     return layeredSym(lhs.wrt, 'gradient');
   }
   return undefined;
+}
+
+/** `layer + by` as an expression (the layer a template's parameter takes). */
+function shiftLayer(layer: Expr, by: number): Expr {
+  if (by === 0) return layer;
+  return { kind: 'binary', op: by > 0 ? '+' : '-', left: layer, right: { kind: 'num', value: Math.abs(by), span: layer.span }, span: layer.span };
 }
 
 /** A claim about a gradient, compiled against the environment at its place in the document. */
