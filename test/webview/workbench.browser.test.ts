@@ -42,16 +42,17 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.click(row);
 }
 
-/** Opens a file of the workspace in the first editor group (the panels live beside it). */
+/** Opens a file of the workspace in the first editor group (the panels live beside it), from the Explorer. */
 async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+1');
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input');
-  await page.keyboard.type(name);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  // Focus the first group, so the file opens there and not over a panel.
+  const editor = page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines');
+  if (await editor.count()) await editor.first().click();
+  await page.click(`.explorer-folders-view .monaco-list-row[aria-label*="${name}"]`);
   // The window title names the active editor.
-  await page.waitForFunction((file) => document.title.includes(file), name, { timeout: 20_000 });
+  await page.waitForFunction((file) => document.title.includes(file), name, { timeout: 20_000 }).catch(async (error) => {
+    await page.screenshot({ path: join(ARTIFACTS, 'workbench-open-file.png') });
+    throw new Error(`${name} did not become the active editor (window title: ${await page.title()}): ${error}`);
+  });
 }
 
 describe('webviews inside the VS Code workbench (code-server)', function () {
@@ -143,6 +144,15 @@ describe('webviews inside the VS Code workbench (code-server)', function () {
     const accuracy = (run: string) => frame.$eval(`#${run}-metrics`, (m) => Number((m as HTMLElement).dataset.testAccuracy));
     assert.ok((await accuracy('backprop')) >= 0.95, `backprop ${await accuracy('backprop')}`);
     assert.ok((await accuracy('derivation')) < 0.7, `derivation ${await accuracy('derivation')}`);
+    // "Insert as mlp block" edits the document once, undoably.
+    const editorHas = (text: string) => page.evaluate((t) => Array.from(document.querySelectorAll('.monaco-editor .view-lines')).some((v) => (v.textContent ?? '').replace(/\u00a0/g, ' ').includes(t)), text);
+    assert.equal(await editorHas('# playground: xor'), false);
+    await frame.click('#insert-spec');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.monaco-editor .view-lines')).some((v) => (v.textContent ?? '').replace(/\u00a0/g, ' ').includes('# playground: xor')), undefined, { timeout: 10_000 });
+    // Keys go to the webview while it has focus: click into the document's editor first.
+    await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Z');
+    await page.waitForFunction(() => !Array.from(document.querySelectorAll('.monaco-editor .view-lines')).some((v) => (v.textContent ?? '').replace(/\u00a0/g, ' ').includes('# playground: xor')), undefined, { timeout: 10_000 });
     // The page follows VS Code's theme: switch to the light one and look again.
     await runCommand(page, 'Preferences: Color Theme');
     await page.waitForTimeout(1500); // the theme picker replaces the palette
