@@ -35,10 +35,11 @@ async function pageFrame(page: Page, selector: string, timeoutMs = 60_000): Prom
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input');
-  await page.keyboard.type(title);
+  // fill, not type: keys typed before the input has focus would be lost on a busy machine.
+  await page.fill('.quick-input-widget input', `>${title}`);
   // Click the row whose label starts with the title: Enter would take whichever row is first.
   const row = `.quick-input-list .monaco-list-row[aria-label^="${title.replace(/"/g, '\\"')}"]`;
-  await page.waitForSelector(row, { timeout: 20_000 });
+  await page.waitForSelector(row, { timeout: 30_000 });
   await page.click(row);
 }
 
@@ -156,7 +157,7 @@ describe('webviews inside the VS Code workbench (code-server)', function () {
     // The page follows VS Code's theme: switch to the light one and look again.
     await runCommand(page, 'Preferences: Color Theme');
     await page.waitForTimeout(1500); // the theme picker replaces the palette
-    await page.keyboard.type('Light Modern');
+    await page.fill('.quick-input-widget input', 'Light Modern');
     const lightModern = '.quick-input-list .monaco-list-row[aria-label^="Light Modern"]';
     await page.waitForSelector(lightModern).catch(async (error) => {
       await page.screenshot({ path: join(ARTIFACTS, 'workbench-theme-picker.png') });
