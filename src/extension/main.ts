@@ -6,6 +6,7 @@ import { registerCommands } from './commands';
 import { GradCheckContext } from './context';
 import { registerCorrections } from './corrections';
 import { testApi, type GradCheckApi } from './testApi';
+import { registerWebviewPanels } from './webviewPanels';
 
 export function activate(extension: vscode.ExtensionContext): GradCheckApi {
   const started = performance.now();
@@ -13,6 +14,7 @@ export function activate(extension: vscode.ExtensionContext): GradCheckApi {
   ctx.push(...registerCommands(ctx));
   ctx.push(registerCorrections((document) => ctx.store.current(document)));
   extension.subscriptions.push(ctx);
+  registerWebviewPanels(extension);
   const activationMs = performance.now() - started;
   ctx.log.info(`activated in ${activationMs.toFixed(1)} ms`);
   return testApi(ctx, activationMs);

@@ -13,6 +13,7 @@ import { InstanceContext } from './context';
 import { diagnose, type Diagnosis } from './diagnose';
 import { OutOfTime } from './errors';
 import { alternativeReading, applyDetectedConventions, bindDefinition, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName, RunningVariables, suggestMeanings } from './graph';
+import { claimedGradients, derivationFromClaims, type DerivationGradients, type DerivationOptions } from './derivationGradients';
 import { evaluateClaim, type ClaimEvaluation } from './evaluate';
 import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, networkRange, type CheckLimits } from './limits';
 import { spanRange, type LocatedClaim } from './located';
@@ -379,5 +380,19 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     summary: summarize(reports),
     ...(conventionsUsed.length > 0 ? { conventions: conventionsUsed } : {}),
     ...first,
+    // The document's own gradients on the first sample, for the δ-flow view: they depend on the claims, so they are not remembered with the state.
+    ...(first.state ? { state: { ...first.state, claimed: claimedGradients(documentClaims, lets, drawn?.[0] ?? drawInstances(network, seed, 1)[0]) } } : {}),
   };
+}
+
+/**
+ * The document's gradient claims as a gradient function (the playground's
+ * "train with my derivation"). Definitions bind in document order as the
+ * checker binds them, so a claim means here what its verdict was about.
+ */
+export function documentGradients(text: string, language: DocumentLanguage, options: DerivationOptions = {}): DerivationGradients {
+  const located = readDocument(text, language);
+  const spec = resolveDocumentSpec(located.specBlocks).spec;
+  const claims = readClaims(located.formulas, { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) }, []);
+  return derivationFromClaims(claims, spec.lets, options.network ?? spec.network ?? DEFAULT_NETWORK);
 }

@@ -123,6 +123,19 @@ export interface LayerState {
   readonly b?: Float64Array;
 }
 
+/**
+ * The document's own claimed gradients on the first sample, for the layers
+ * where a claim states them (δ^l, ∂L/∂W^l, ∂L/∂b^l), each read with the
+ * document's own δ^{l+1}; `lines` names the claim each came from.
+ */
+export interface ClaimedLayer {
+  readonly layer: number;
+  readonly delta?: Float64Array;
+  readonly dW?: Float64Array;
+  readonly db?: Float64Array;
+  readonly lines: { readonly delta?: number; readonly W?: number; readonly b?: number };
+}
+
 export interface NetworkSummary {
   /** 'document': a spec block of the document; 'file': a `.mlp` file (an `mlp:` reference or --network); 'default': no spec. */
   readonly source: 'document' | 'file' | 'default';
@@ -157,7 +170,7 @@ export interface DocumentReport {
   readonly problems: readonly Problem[];
   readonly summary: Summary;
   /** The first sample's forward and backward pass, for hovers and the δ-flow view (layer 0 is the input). */
-  readonly state?: { readonly loss: number; readonly label: number | readonly number[]; readonly layers: readonly LayerState[] };
+  readonly state?: { readonly loss: number; readonly label: number | readonly number[]; readonly layers: readonly LayerState[]; readonly claimed?: readonly ClaimedLayer[] };
   /** Engine self-verification on each instance: worst directional finite-difference error. */
   readonly engineCheck?: { readonly directionalRelError: number; readonly passed: boolean };
   /** Conventions detected in the document and used to read it (issue 8), when any. */

@@ -61,3 +61,29 @@ export function makeDataset(name: DatasetName, count: number, options: { noise?:
   if (!Number.isInteger(count) || count < 1) throw new Error(`a dataset needs a positive whole number of points (got ${count})`);
   return GENERATORS[name](count, options.noise ?? 0, createRng(options.seed ?? 1));
 }
+
+/** A 1-D regression set: inputs x and real targets t. */
+export interface RegressionDataset {
+  readonly points: Float64Array[];
+  readonly targets: number[];
+}
+
+/** The curve the 1-D regression set samples: smooth, with two bends a small net must learn. */
+export function regressionCurve(x: number): number {
+  return Math.sin(0.9 * x) * 0.8 + 0.1 * x;
+}
+
+/** `count` points x ∈ [−5, 5] with targets on regressionCurve plus noise; the same seed gives the same points. */
+export function makeRegressionDataset(count: number, options: { noise?: number; seed?: number } = {}): RegressionDataset {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`a dataset needs a positive whole number of points (got ${count})`);
+  const rng = createRng(options.seed ?? 1);
+  const noise = options.noise ?? 0;
+  const points: Float64Array[] = [];
+  const targets: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const x = rng.uniform(-5, 5);
+    points.push(Float64Array.of(x));
+    targets.push(regressionCurve(x) + 0.25 * noise * rng.normal());
+  }
+  return { points, targets };
+}
