@@ -1,21 +1,19 @@
 // "GradCheck: Show δ flow": the active derivation's network and first sample,
-// forward and backward, from a check of its own (the checker's report is
-// the only source of the numbers shown). It follows the active Markdown or
-// LaTeX editor, re-checks after each check of that document, reveals the
-// lines of a clicked layer and highlights the layer of the claim under the cursor.
-import * as path from 'node:path';
+// forward and backward, from the report of the editor's own check (the shared
+// report store: the panel never checks or computes anything itself). It
+// follows the active Markdown or LaTeX editor, redraws after each check of
+// that document, reveals the lines of a clicked layer and highlights the
+// layer of the claim under the cursor.
 import * as vscode from 'vscode';
 import type { DocumentReport } from '../core/check';
 import { languageOfId } from '../core/document';
 import { flowDocument } from '../webview/shared/flowDocument';
 import { DELTA_FLOW_VIEW, type FlowDocument } from '../webview/shared/protocol';
-import { CheckCancelled, CheckHost } from './checkHost';
-import { readSettings } from './config';
-import { workspaceRoot } from './documents';
+import type { GradientChecking } from './checking';
+import type { ReportStore } from './reportStore';
 import { PagePanel } from './pagePanel';
 
 export class DeltaFlowPanel implements vscode.Disposable {
-  private readonly host: CheckHost;
   private readonly panel: PagePanel;
   private readonly subscriptions: vscode.Disposable[];
   private followed: vscode.TextDocument | undefined;
@@ -23,8 +21,11 @@ export class DeltaFlowPanel implements vscode.Disposable {
   private refresh: ReturnType<typeof setTimeout> | undefined;
   private pending = false;
 
-  constructor(context: vscode.ExtensionContext) {
-    this.host = new CheckHost(path.join(context.extensionPath, 'dist', 'checkWorker.js'));
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly store: ReportStore,
+    private readonly checking: GradientChecking,
+  ) {
     this.panel = new PagePanel(context.extensionUri, DELTA_FLOW_VIEW, 'deltaFlow', 'GradCheck: δ flow', {
       ready: () => this.update(),
       message: (message) => {
@@ -32,18 +33,14 @@ export class DeltaFlowPanel implements vscode.Disposable {
       },
     });
     this.subscriptions = [
-      this.host,
       this.panel,
       vscode.commands.registerCommand('gradcheck.showDeltaFlow', () => this.show()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && languageOfId(editor.document.languageId) && this.panel.isOpen) this.follow(editor.document);
       }),
-      // After any check of the followed document (its diagnostics change), show the fresh numbers.
-      vscode.languages.onDidChangeDiagnostics((event) => {
-        if (this.followed && this.panel.isOpen && event.uris.some((uri) => uri.toString() === this.followed!.uri.toString())) this.schedule();
-      }),
-      vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (doc === this.followed && this.panel.isOpen) this.schedule();
+      // After any check of the followed document, show the fresh numbers.
+      this.store.onDidChange((change) => {
+        if (this.followed && this.panel.isOpen && change.uri.toString() === this.followed.uri.toString()) this.schedule(0);
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => this.highlightAt(event.textEditor)),
     ];
@@ -79,19 +76,20 @@ export class DeltaFlowPanel implements vscode.Disposable {
     }
     try {
       const text = document.getText();
-      const { report } = await this.host.check({
-        key: document.uri.toString(),
-        text,
-        language,
-        path: document.uri.scheme === 'file' ? document.uri.fsPath : undefined,
-        root: workspaceRoot(document.uri),
-        ...readSettings(document.uri).check,
-      });
+      // The editor's report of this version of the document; a document not checked yet is checked once, quietly.
+      let report = this.store.current(document);
+      if (!report) {
+        const outcome = await this.checking.check(document, { quiet: true });
+        report = this.store.current(document);
+        if (!report) {
+          if (outcome) this.panel.post({ type: 'noDocument', message: outcome.message });
+          return;
+        }
+      }
       const flow = flowDocument(report, vscode.workspace.asRelativePath(document.uri), text, language);
       this.shown = flow && { report, flow };
       this.update();
     } catch (error) {
-      if (error instanceof CheckCancelled) return;
       this.panel.post({ type: 'noDocument', message: `The check failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
