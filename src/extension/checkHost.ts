@@ -47,6 +47,9 @@ export class CheckHost {
   private nextId = 1;
   /** How many workers were started: one unless a check ran away or the worker died. */
   workersStarted = 0;
+  /** How many checks the worker answered (reports and errors), for the stress tests. */
+  checksAnswered = 0;
+  private readonly heapWaiters = new Map<number, { resolve: (heapUsed: number) => void; reject: (error: Error) => void }>();
 
   constructor(
     private readonly workerPath: string,
@@ -74,6 +77,25 @@ export class CheckHost {
   /** Whether a check of the document is running or waiting. */
   isChecking(key: string): boolean {
     return this.waiting.has(key) || this.inFlight?.request.key === key;
+  }
+
+  /** How many checks wait for the running one to finish (at most one per document). */
+  get waitingChecks(): number {
+    return this.waiting.size;
+  }
+
+  /** The worker's heap in use, after a collection: for the memory tests. */
+  workerHeapUsed(): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const id = this.nextId++;
+      this.heapWaiters.set(id, { resolve, reject });
+      this.ensureWorker().postMessage({ kind: 'heap', id } satisfies WorkerRequest);
+    });
+  }
+
+  /** Test only: the worker exits during its next check, as a crash would. */
+  crashWorkerOnNextCheck(): void {
+    this.ensureWorker().postMessage({ kind: 'crash' } satisfies WorkerRequest);
   }
 
   private ensureWorker(): Worker {
@@ -105,10 +127,16 @@ export class CheckHost {
   }
 
   private answer(response: CheckResponse): void {
+    if (response.kind === 'heap') {
+      this.heapWaiters.get(response.id)?.resolve(response.heapUsed);
+      this.heapWaiters.delete(response.id);
+      return;
+    }
     const pending = this.inFlight;
     if (!pending || pending.request.id !== response.id) return;
     clearTimeout(this.timer);
     this.inFlight = undefined;
+    this.checksAnswered++;
     if (response.kind === 'report') {
       pending.resolve({ report: response.report, checkMs: response.checkMs, roundTripMs: performance.now() - pending.queuedAt, reuse: response.reuse });
     } else {
@@ -123,6 +151,8 @@ export class CheckHost {
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();
+    for (const waiter of this.heapWaiters.values()) waiter.reject(error);
+    this.heapWaiters.clear();
     const pending = this.inFlight;
     this.inFlight = undefined;
     pending?.reject(error);

@@ -31,6 +31,8 @@ export class GradientChecking implements vscode.Disposable {
   private readonly tracked = new Set<string>();
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[];
+  /** Every check failure shown to the user, in order: the test API reads it to prove each is shown once. */
+  readonly failuresShown: string[] = [];
 
   constructor(
     extensionPath: string,
@@ -76,7 +78,9 @@ export class GradientChecking implements vscode.Disposable {
       if (error instanceof CheckCancelled) return undefined;
       this.store.setChecking(document.uri, false);
       this.log.error(`check ${displayName(document.uri)}`, error);
-      const message = `GradCheck: ${error instanceof Error ? error.message : String(error)}`;
+      // Named, since a failure (a crashed or runaway worker) may come from a background check of another document.
+      const message = `GradCheck: checking ${displayName(document.uri)} failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.failuresShown.push(message);
       void vscode.window.showErrorMessage(message);
       return { uri: key, message };
     }

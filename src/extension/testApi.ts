@@ -14,6 +14,19 @@ export interface GradCheckApi {
   inlineVerdicts(uri: vscode.Uri): { style: InlineVerdictStyle; marks: VerdictMark[] } | undefined;
   statusBar(): { text: string; visible: boolean };
   workersStarted(): number;
+  /** Checks the worker answered so far, and checks waiting for the running one (all documents). */
+  checksAnswered(): number;
+  waitingChecks(): number;
+  /** Whether a check of the document is running or waiting. */
+  isChecking(uri: vscode.Uri): boolean;
+  /** The check worker's heap in use after a garbage collection, in bytes. */
+  workerHeapUsed(): Promise<number>;
+  /** Every check failure shown to the user so far, in order. */
+  failuresShown(): readonly string[];
+  /** Checks a document the way check-as-you-type does (quietly); resolves once its report is stored. */
+  recheck(document: vscode.TextDocument): Promise<void>;
+  /** Test only: the check worker exits during its next check, as a crash would. */
+  crashWorkerOnNextCheck(): void;
   /** Fires after a document's report (and so its diagnostics) was replaced or dropped. */
   readonly onDidReport: vscode.Event<vscode.Uri>;
 }
@@ -26,6 +39,15 @@ export function testApi(ctx: GradCheckContext, activationMs: number): GradCheckA
     inlineVerdicts: (uri) => ctx.inlineVerdicts.rendered(uri),
     statusBar: () => ({ text: ctx.statusBar.item.text, visible: ctx.statusBar.visible }),
     workersStarted: () => ctx.checking.host.workersStarted,
+    checksAnswered: () => ctx.checking.host.checksAnswered,
+    waitingChecks: () => ctx.checking.host.waitingChecks,
+    isChecking: (uri) => ctx.checking.host.isChecking(uri.toString()),
+    workerHeapUsed: () => ctx.checking.host.workerHeapUsed(),
+    failuresShown: () => [...ctx.checking.failuresShown],
+    recheck: async (document) => {
+      await ctx.checking.check(document, { quiet: true });
+    },
+    crashWorkerOnNextCheck: () => ctx.checking.host.crashWorkerOnNextCheck(),
     onDidReport: (listener, thisArg, disposables) => ctx.store.onDidChange(({ uri }) => listener.call(thisArg, uri), undefined, disposables),
   };
 }

@@ -1,8 +1,11 @@
 // The check runs here, in one long-lived worker thread, so a large network or
 // a hard document never blocks the extension host. It keeps each open
-// document's parses between checks; the host stops and replaces it only
+// document's parses between checks; the host stops and replaces it when a
+// check runs past its time limit or the worker dies.
 // when a check runs past its time limit.
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { checkDocument, summarize, type DocumentReport } from '../core/check';
 import { parseSpec } from '../core/netspec';
@@ -12,6 +15,15 @@ import type { CheckRequest, CheckResponse, WorkerRequest } from './protocol';
 
 
 const cache = new DocumentCache();
+/** Set by the test-only 'crash' request: the next check exits the worker mid-check. */
+let crashOnNextCheck = false;
+
+/** Heap in use after a full collection; `gc` is exposed on demand so the worker need not be started with --expose-gc. */
+function heapUsed(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed;
+}
 
 /** A `.mlp` file has no claims: its report is its spec's problems. */
 function specFileReport(text: string, path: string | undefined): DocumentReport {
@@ -36,6 +48,15 @@ parentPort?.on('message', (request: WorkerRequest) => {
     cache.forget(request.key);
     return;
   }
+  if (request.kind === 'crash') {
+    crashOnNextCheck = true;
+    return;
+  }
+  if (request.kind === 'heap') {
+    parentPort?.postMessage({ id: request.id, kind: 'heap', heapUsed: heapUsed() } satisfies CheckResponse);
+    return;
+  }
+  if (crashOnNextCheck) process.exit(1);
   let response: CheckResponse;
   try {
     response = check(request);

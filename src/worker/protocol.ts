@@ -29,7 +29,18 @@ export interface ForgetRequest {
   readonly key: string;
 }
 
-export type WorkerRequest = CheckRequest | ForgetRequest;
+/** Read-only: the worker's heap in use (after a garbage collection when one can be forced), for the memory tests. */
+export interface HeapRequest {
+  readonly kind: 'heap';
+  readonly id: number;
+}
+
+/** Test only (reachable through the test API alone): the worker exits on its next check, as a crash would. */
+export interface CrashRequest {
+  readonly kind: 'crash';
+}
+
+export type WorkerRequest = CheckRequest | ForgetRequest | HeapRequest | CrashRequest;
 
 /** What the worker reused from earlier checks of the same document (check as you type). */
 export interface CheckReuse {
@@ -45,4 +56,5 @@ export interface CheckReuse {
 
 export type CheckResponse =
   | { readonly id: number; readonly kind: 'report'; readonly report: DocumentReport; readonly checkMs: number; readonly reuse: CheckReuse }
-  | { readonly id: number; readonly kind: 'error'; readonly message: string; readonly stack?: string };
+  | { readonly id: number; readonly kind: 'error'; readonly message: string; readonly stack?: string }
+  | { readonly id: number; readonly kind: 'heap'; readonly heapUsed: number };

@@ -30,13 +30,18 @@ async function waitForResults(file, server) {
 function printSummary(results) {
   const ms = (t) => (t.durationMs ? ` (${t.durationMs} ms)` : '');
   console.log('');
-  for (const t of results.passes) console.log(`  ✔ ${t.fullTitle}${ms(t)}`);
+  for (const t of results.passes) {
+    console.log(`  ✔ ${t.fullTitle}${ms(t)}`);
+    // What the test printed (the stress tests' figures).
+    for (const line of t.output ?? []) console.log(`      ${line}`);
+  }
   for (const t of results.pending) console.log(`  - ${t.fullTitle} (pending)`);
   results.failures.forEach((t, i) => console.log(`  ${i + 1}) ${t.fullTitle}`));
   if (results.error) console.log(`\n  The suite did not run:\n${indent(results.error)}`);
   results.failures.forEach((t, i) => {
     console.log(`\n  ${i + 1}) ${t.fullTitle}${t.file ? `\n     ${t.file}` : ''}`);
     console.log(indent(t.error?.stack ?? t.error?.message ?? '(no error message)'));
+    for (const line of t.output ?? []) console.log(`     ${line}`);
   });
   console.log('');
 }

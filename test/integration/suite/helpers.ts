@@ -83,3 +83,9 @@ export function lineOf(document: vscode.TextDocument, needle: string): number {
   for (let i = 0; i < document.lineCount; i++) if (document.lineAt(i).text.includes(needle)) return i;
   throw new Error(`'${needle}' is not in the document`);
 }
+
+/** Prints a test's figures to the host's console and hands them to the runner (index.ts), which shows them under the test. */
+export function printFigures(line: string): void {
+  console.log(line);
+  (globalThis as { gradcheckTestOutput?: string[] }).gradcheckTestOutput?.push(line);
+}

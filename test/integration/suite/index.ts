@@ -12,6 +12,8 @@ export interface TestResult {
   readonly file?: string;
   readonly durationMs?: number;
   readonly error?: { readonly message: string; readonly stack?: string };
+  /** What the test printed with console.log (e.g. the stress tests' figures): the harness shows it under the test. */
+  readonly output?: readonly string[];
 }
 
 export interface SuiteResults {
@@ -29,14 +31,14 @@ function resultsPath(): string {
   return process.env.GRADCHECK_TEST_RESULTS ?? path.resolve(__dirname, '../../../test-results/integration-results.json');
 }
 
-function describeTest(test: Mocha.Runnable, err?: unknown): TestResult {
+function describeTest(test: Mocha.Runnable, err?: unknown, output?: readonly string[]): TestResult {
   const error =
     err === undefined
       ? undefined
       : err instanceof Error
         ? { message: err.message, stack: err.stack }
         : { message: String(err) };
-  return { title: test.title, fullTitle: test.fullTitle(), file: test.file, durationMs: test.duration, error };
+  return { title: test.title, fullTitle: test.fullTitle(), file: test.file, durationMs: test.duration, error, output: output?.length ? output : undefined };
 }
 
 function runMocha(results: SuiteResults): Promise<number> {
@@ -45,11 +47,16 @@ function runMocha(results: SuiteResults): Promise<number> {
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   if (files.length === 0) throw new Error(`no *.test.js files in ${__dirname}`);
   for (const f of files) mocha.addFile(path.join(__dirname, f));
-  return new Promise((resolve) => {
+  // What a test prints with printFigures (helpers.ts) is kept with its result. The test bundles are
+  // separate from this one, so they share it through a global; console.log cannot be wrapped in the host.
+  const printed = ((globalThis as { gradcheckTestOutput?: string[] }).gradcheckTestOutput = []);
+  const taken = () => printed.splice(0);
+  return new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);
-    runner.on('pass', (t) => results.passes.push(describeTest(t)));
+    runner.on('test', () => printed.splice(0));
+    runner.prependListener('pass', (t) => results.passes.push(describeTest(t, undefined, taken())));
     // 'fail' also fires for failing hooks, which must count as failures.
-    runner.on('fail', (t, err) => results.failures.push(describeTest(t, err)));
+    runner.prependListener('fail', (t, err) => results.failures.push(describeTest(t, err, taken())));
     runner.on('pending', (t) => results.pending.push(describeTest(t)));
   });
 }
