@@ -28,6 +28,8 @@
 // are calls too. Operator names are plain words in the tree: `\log x` is
 // Call(log), e^{x} is Call(exp), \mathrm{onehot}(y) and e_y are Call(onehot).
 
+import { APPLIED_SYMBOLS, FUNCTION_WORDS, LAYERED_SYMBOLS, OPERATOR_WORDS } from '../../notation';
+
 export interface ParseOptions {
   /** User macros, passed to KaTeX (`{'\\R': '\\mathbb{R}'}`). */
   readonly macros?: Readonly<Record<string, string>>;
@@ -37,31 +39,11 @@ export interface ParseOptions {
   readonly functionSymbols?: ReadonlySet<string>;
 }
 
-export const DEFAULT_LAYERED_SYMBOLS: ReadonlySet<string> = new Set(['W', 'w', 'b', 'z', 'o', 'a', 'h', 'x', '\\delta']);
+/** Symbols whose superscript is a layer: the notation table's layered entries. */
+export const DEFAULT_LAYERED_SYMBOLS: ReadonlySet<string> = LAYERED_SYMBOLS;
 
-export const DEFAULT_FUNCTION_SYMBOLS: ReadonlySet<string> = new Set([
-  '\\sigma',
-  'f',
-  'g',
-  '\\phi',
-  'I',
-  'p',
-  'P',
-  'L',
-  'C',
-  'J',
-  'E',
-  '\\ell',
-  'softmax',
-  'onehot',
-  'log',
-  'ln',
-  'exp',
-  'max',
-  // Regularisers, written as functions of the parameters: \Omega(\theta) (Goodfellow), R(W) (CS231n).
-  '\\Omega',
-  'R',
-]);
+/** Symbols applied to parenthesised arguments: the notation table's functions, activations, loss and output. */
+export const DEFAULT_FUNCTION_SYMBOLS: ReadonlySet<string> = APPLIED_SYMBOLS;
 
 /** Resolved options: what the interpreter consults. */
 export interface Notation {
@@ -84,29 +66,10 @@ export function notationOf(options: ParseOptions | undefined): Notation {
 }
 
 /** Words that are functions whatever their spelling (\mathrm, \operatorname, \text, \log). */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'softmax',
-  'onehot',
-  'log',
-  'ln',
-  'exp',
-  'max',
-  'min',
-  'relu',
-  'ReLU',
-  'sigmoid',
-  'tanh',
-  'sigm',
-  'diag',
-  'sign',
-  'sgn',
-  'softplus',
-  'sin',
-  'cos',
-]);
+export { FUNCTION_WORDS };
 
 /** Operators written as LaTeX commands that take the next factor as their argument. */
-export const OPERATOR_FUNCTIONS: ReadonlySet<string> = new Set(['log', 'ln', 'exp', 'tanh', 'sin', 'cos', 'sgn']);
+export const OPERATOR_FUNCTIONS: ReadonlySet<string> = OPERATOR_WORDS;
 
 /** Operators we know but cannot evaluate: the reason becomes an Unsupported node. */
 export const UNSUPPORTED_OPERATORS: Readonly<Record<string, string>> = {

@@ -1,0 +1,14 @@
+// The notation table, shared by the parser (src/core/math) and the checker (src/core/check).
+export {
+  APPLIED_SYMBOLS,
+  entryOf,
+  FUNCTION_WORDS,
+  LAYERED_SYMBOLS,
+  LOSS_NAMES,
+  NOTATION,
+  OPERATOR_WORDS,
+  type ElementaryFunction,
+  type LayeredQuantity,
+  type NotationEntry,
+  type Role,
+} from './table';
