@@ -1,0 +1,20 @@
+// `npm run corpus`: the full measurement table, per set, with the totals and
+// every line that did not get its intended verdict.
+import { DOCUMENTS } from './documents';
+import { measureDocument, table, totals, type DocumentResult } from './measure';
+
+const verbose = !process.argv.includes('--brief');
+const results = DOCUMENTS.map(measureDocument);
+for (const [set, title] of [['notation', "issue 7's set (notation)"], ['graph', "issue 8's set (graph)"]] as const) {
+  const mine: DocumentResult[] = results.filter((r) => r.set === set);
+  console.log(`\n== ${title} ==\n${table(mine)}\n${totals(mine)}`);
+  if (!verbose) continue;
+  for (const r of mine) {
+    if (r.misses.length + r.stray.length + r.internalErrors.length === 0) continue;
+    console.log(`\n-- ${r.file} (network: ${r.network})`);
+    for (const m of r.misses) console.log(`  ${m.expected.line} want ${m.expected.verdict}${m.expected.planted ? ' (planted)' : ''}, got ${m.got}: ${m.expected.has}${m.message ? `\n      ${m.message.slice(0, 220)}` : ''}`);
+    for (const s of r.stray) console.log(`  stray ${s.slice(0, 160)}`);
+    for (const i of r.internalErrors) console.log(`  INTERNAL ${i.slice(0, 200)}`);
+  }
+}
+console.log(`\n== whole corpus ==\n${totals(results)}`);
