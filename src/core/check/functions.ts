@@ -70,12 +70,13 @@ function applyActivation(activation: Activation, x: Value, order: number): Value
   return V.map(x, order === 1 ? derivative : value);
 }
 
-const ELEMENTARY: Record<string, (x: number) => number> = {
-  log: Math.log,
-  exp: Math.exp,
-  tanh: Math.tanh,
-  sigmoid: scalarActivation('sigmoid').value,
-  relu: scalarActivation('relu').value,
+/** The elementary functions a claim can apply by name, and their derivatives (\tanh', sigmoid'). */
+const ELEMENTARY: Record<string, readonly [(x: number) => number, (x: number) => number]> = {
+  log: [Math.log, (x) => 1 / x],
+  exp: [Math.exp, Math.exp],
+  tanh: [Math.tanh, (x) => 1 - Math.tanh(x) ** 2],
+  sigmoid: [scalarActivation('sigmoid').value, scalarActivation('sigmoid').derivative],
+  relu: [scalarActivation('relu').value, scalarActivation('relu').derivative],
 };
 
 const RELATIONS: Record<string, (a: number, b: number) => boolean> = {
@@ -140,6 +141,12 @@ const FUNCTIONS = {
   gc_grad: (ctx: InstanceContext, quantity: Quantity, layer: number): Value => ctx.gradient({ quantity, layer: layerOf(ctx, quantity, layer) }),
   gc_entry: (v: Value, describe: string, ...indices: Value[]): Value => V.entry(v, indices.map(scalar), () => describe),
   gc_label: (ctx: InstanceContext): Value => ctx.labelValue(),
+  // y_k, y_i: a class label read as its one-hot vector; a one-unit output's label y_j is that one entry.
+  gc_labels: (ctx: InstanceContext): Value => {
+    const y = ctx.labelValue();
+    if (y instanceof V.LabelValue) return V.filled(y.classes, 1, (i) => (i === y.classNumber - 1 ? 1 : 0));
+    return V.isMatrix(y) ? y : V.filled(1, 1, () => y);
+  },
   gc_loss: (ctx: InstanceContext): Value => ctx.loss,
   gc_eta: (ctx: InstanceContext): Value => ctx.eta,
   gc_last: (ctx: InstanceContext): Value => ctx.lastLayer,
@@ -149,12 +156,16 @@ const FUNCTIONS = {
   gc_sub: V.subtract,
   gc_mul: V.multiply,
   gc_odot: V.hadamard,
+  gc_star: (a: Value, b: Value): Value => (V.sameShape(a, b) ? V.hadamard(a, b) : V.multiply(a, b)),
   gc_div: V.divide,
   gc_pow: V.power,
   gc_neg: V.negate,
   gc_T: V.transpose,
   gc_act: (ctx: InstanceContext, layer: number, x: Value, order: number): Value => applyActivation(activationAt(ctx, layer), x, order),
-  gc_fn: (name: string, x: Value): Value => V.map(x, ELEMENTARY[name]),
+  gc_fn: (name: string, x: Value, order = 0): Value => {
+    if (order > 1) throw new NotApplicable('second derivatives are not supported', true);
+    return V.map(x, ELEMENTARY[name][order]);
+  },
   gc_softmax: (x: Value): Value => {
     if (!V.isMatrix(x)) throw new V.ShapeError('softmax needs a vector');
     return V.column(activate('softmax', x.data.slice()));

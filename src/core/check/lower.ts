@@ -15,6 +15,9 @@ const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
   ConstantNode: new (value: unknown) => MathNode;
 };
 
+/** Elementary functions whose derivative a claim may write (\tanh', \text{sigmoid}'). */
+const ELEMENTWISE_DIFFERENTIABLE: ReadonlySet<string> = new Set(['log', 'exp', 'tanh', 'sigmoid', 'relu']);
+
 const call = (name: FunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
 const constant = (value: unknown): MathNode => new ConstantNode(value);
 const variable = (name: string): MathNode => new SymbolNode(name);
@@ -62,7 +65,7 @@ export class Lowerer {
       case 'sym':
         return this.symbol(e, bound);
       case 'binary': {
-        const ops = { '+': 'gc_add', '-': 'gc_sub', juxt: 'gc_mul', cdot: 'gc_mul', times: 'gc_mul', odot: 'gc_odot', '/': 'gc_div' } as const;
+        const ops = { '+': 'gc_add', '-': 'gc_sub', juxt: 'gc_mul', cdot: 'gc_mul', star: 'gc_star', times: 'gc_mul', odot: 'gc_odot', '/': 'gc_div' } as const;
         return call(ops[e.op], this.lower(e.left, bound), this.lower(e.right, bound));
       }
       case 'neg':
@@ -152,7 +155,7 @@ export class Lowerer {
       case 'output':
         return this.indexInto(call('gc_q', CTX(), constant('o'), call('gc_last', CTX())), sym, bound, displayName(sym));
       case 'label':
-        return this.indexInto(call('gc_label', CTX()), sym, bound, 'y');
+        return sym.indices.length > 0 ? this.indexInto(call('gc_labels', CTX()), sym, bound, 'y') : call('gc_label', CTX());
       case 'loss':
         return call('gc_loss', CTX());
       case 'learningRate':
@@ -226,11 +229,11 @@ export class Lowerer {
       case 'activation':
         return call('gc_act', CTX(), this.activationLayer(fn, e.args[0], bound), one(), constant(fn.primes));
       case 'function':
-        if (fn.primes > 0) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
+        if (fn.primes > 0 && !ELEMENTWISE_DIFFERENTIABLE.has(meaning.fn)) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
         if (meaning.fn === 'softmax') return call('gc_softmax', one());
         if (meaning.fn === 'onehot') return call('gc_onehot', CTX(), one());
         if (meaning.fn === 'max') return call('gc_max', ...args());
-        return call('gc_fn', constant(meaning.fn), one());
+        return call('gc_fn', constant(meaning.fn), one(), constant(fn.primes));
       case 'output': {
         // p(a|x), P(c|x): an entry of the output; p(x) or p alone: the vector.
         const output = call('gc_q', CTX(), constant('o'), call('gc_last', CTX()));
@@ -326,6 +329,10 @@ export class Lowerer {
         const position = node.indices.findIndex((i) => isBareSymbol(i) && i.name === index);
         if (position >= 0) {
           const whole: Sym = { ...node, indices: [] };
+          if (this.env.lookup(node.name)?.meaning.kind === 'label') {
+            hint = call('gc_size', call('gc_labels', CTX()), constant(0), constant(1));
+            return true;
+          }
           hint = call('gc_size', this.lower(whole, bound), constant(position), constant(node.indices.length));
           return true;
         }

@@ -131,3 +131,6 @@ export const OPERATOR_WORDS: ReadonlySet<string> = new Set([...namesWhere((e) =>
 
 /** Names that are the loss when the document differentiates them or applies them. */
 export const LOSS_NAMES: ReadonlySet<string> = namesWhere((e) => e.role.kind === 'loss');
+
+/** Names that `dX` (deeplearning.ai, CS231n) turns into ∂L/∂X: the network quantities one differentiates against. */
+export const GRADIENT_NAMES: ReadonlySet<string> = namesWhere((e) => (e.role.kind === 'layered' && e.role.quantity !== 'delta') || e.role.kind === 'input' || e.role.kind === 'output');

@@ -36,7 +36,7 @@ interface Delimited {
   readonly ok: boolean;
 }
 
-const MUL: Record<string, 'cdot' | 'times' | 'odot' | '/'> = { cdot: 'cdot', times: 'times', odot: 'odot', '/': '/' };
+const MUL: Record<string, 'cdot' | 'star' | 'times' | 'odot' | '/'> = { cdot: 'cdot', star: 'star', times: 'times', odot: 'odot', '/': '/' };
 
 export class Parser implements SubParser {
   pos = 0;
@@ -272,8 +272,10 @@ export class Parser implements SubParser {
     if (open.delim !== '(' && !(indicator && (open.delim === '[' || open.delim === '\\{'))) return undefined;
     const start = this.pos;
     const d = this.parseDelimited();
+    // An indexed entry is never a function: p_i(1 - p_i), a_j(1 - a_j) are products.
+    const indexedEntry = fn.indices.length > 0 && fn.primes === 0;
     const callable =
-      isFunctionSym(fn, info, this.ctx.notation) ||
+      (!indexedEntry && isFunctionSym(fn, info, this.ctx.notation)) ||
       indicator ||
       d.items.length !== 1 ||
       d.given.length > 0 ||

@@ -28,7 +28,9 @@
 // are calls too. Operator names are plain words in the tree: `\log x` is
 // Call(log), e^{x} is Call(exp), \mathrm{onehot}(y) and e_y are Call(onehot).
 
-import { APPLIED_SYMBOLS, FUNCTION_WORDS, LAYERED_SYMBOLS, OPERATOR_WORDS } from '../../notation';
+import { APPLIED_SYMBOLS, FUNCTION_WORDS, GRADIENT_NAMES, LAYERED_SYMBOLS, OPERATOR_WORDS } from '../../notation';
+
+export { GRADIENT_NAMES };
 
 export interface ParseOptions {
   /** User macros, passed to KaTeX (`{'\\R': '\\mathbb{R}'}`). */
@@ -55,6 +57,14 @@ export interface Notation {
 /** LaTeX commands KaTeX lacks that documents use; the user's macros override them. */
 const BUILTIN_MACROS: Readonly<Record<string, string>> = {
   '\\mbox': '\\text{#1}',
+  // Markup that does not change the value: labels vanish, spellings KaTeX lacks become ones it has.
+  '\\label': '\\gdef\\gcLabel{#1}',
+  '\\textsc': '\\text{#1}',
+  '\\mathds': '\\mathbb{#1}',
+  '\\mathbbm': '\\mathbb{#1}',
+  '\\part': '\\partial',
+  '\\bigodot': '\\odot',
+  '\\bigcirc': '\\circ',
 };
 
 export function notationOf(options: ParseOptions | undefined): Notation {

@@ -54,9 +54,23 @@ export function readSup(sup: KNode): SupParts {
   // A lone primed group inside the sup: \sigma'^{l} gives [\prime, {l}].
   if (rest.length === 1 && rest[0].t === 'group' && primes > 0) rest = rest[0].body;
   let transposed = false;
-  if (rest.length > 0 && isTransposeMark(rest[rest.length - 1])) {
-    transposed = true;
-    rest = rest.slice(0, -1);
+  // Marks after the layer: `g^{[l]\prime}`, `W^{(l)\top}`, `W^{[l]T}`, and `W^{[l]^T}` (the T on the bracket).
+  for (let changed = true; changed && rest.length > 0; ) {
+    const end = rest[rest.length - 1];
+    changed = false;
+    if (isPrime(end)) {
+      primes++;
+      rest = rest.slice(0, -1);
+      changed = true;
+    } else if (!transposed && isTransposeMark(end)) {
+      transposed = true;
+      rest = rest.slice(0, -1);
+      changed = true;
+    } else if (!transposed && end.t === 'supsub' && !end.sub && end.sup && end.base?.t === 'atom' && isTransposeMark(end.sup)) {
+      transposed = true;
+      rest = [...rest.slice(0, -1), end.base];
+      changed = true;
+    }
   }
   const first = rest[0];
   const last = rest[rest.length - 1];

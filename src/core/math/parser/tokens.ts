@@ -12,7 +12,7 @@ import type { KNode } from '../katex/katexTree';
 import { isProseWord, textKind } from './notation';
 import { nameOfNode } from './symbols';
 
-export type BinTok = '+' | '-' | 'cdot' | 'times' | 'odot' | '/' | 'unknown';
+export type BinTok = '+' | '-' | 'cdot' | 'star' | 'times' | 'odot' | '/' | 'unknown';
 
 export type Tok =
   /** An operand the parser interprets as a whole: a symbol, a fraction, \sum, a braced group. */
@@ -45,8 +45,10 @@ const BIN: Record<string, BinTok> = {
   '-': '-',
   '\\cdot': 'cdot',
   '\\cdotp': 'cdot',
-  '*': 'cdot',
-  '\\ast': 'cdot',
+  // numpy / deeplearning.ai: `*` is elementwise between arrays of one shape, a product otherwise.
+  '*': 'star',
+  '\\ast': 'star',
+  '\\bullet': 'odot',
   '\\times': 'times',
   '\\odot': 'odot',
   '\\circ': 'odot',
