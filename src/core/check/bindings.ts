@@ -1,7 +1,7 @@
 // Bindings a document makes: `let` lines of its spec, definitions in its
 // math (:= and synonyms, or a plain = on a symbol nothing knows), and the
 // symbols it differentiates (the loss, document-wide).
-import { type Claim, type Expr, type Sym, parseExpression } from '../math';
+import { type Claim, type Expr, type Sym, isDeclarableName, parseExpression } from '../math';
 import type { LetBinding } from '../netspec';
 import type { Problem } from '../source';
 import { Environment, LOSS_CANDIDATES, plainName, type Binding } from './conventions';
@@ -53,10 +53,15 @@ export function definedSymbol(claim: Claim, env: Environment): Sym | undefined {
   return undefined;
 }
 
+/** Multi-letter names the lets declare (`let dscores = …`): the parser reads each as one symbol. */
+export function declaredNames(lets: readonly Pick<LetBinding, 'symbol'>[]): ReadonlySet<string> {
+  return new Set(lets.map((l) => l.symbol.trim()).filter(isDeclarableName));
+}
+
 /** Binds every `let` of the spec; a let that does not parse is a located problem. */
 export function bindLets(env: Environment, lets: readonly LetBinding[], problems: Problem[]): void {
   for (const binding of lets) {
-    const symbol = parseExpression(binding.symbol).expr;
+    const symbol = parseExpression(binding.symbol, { names: declaredNames([binding]) }).expr;
     const body = parseExpression(binding.expression);
     const where = binding.file ? `let in ${binding.file}` : `let on line ${binding.range.start.line + 1}`;
     if (!symbol || symbol.kind !== 'sym') {
@@ -67,6 +72,6 @@ export function bindLets(env: Environment, lets: readonly LetBinding[], problems
       problems.push({ range: binding.expressionRange, severity: 'error', message: `cannot read the LaTeX of this let: ${body.errors[0]?.message ?? 'empty'}` });
       continue;
     }
-    env.bind(symbol.name, templateOf(symbol, body.expr, `${binding.symbol} = ${binding.expression}`, where));
+    env.bindSymbol(symbol, templateOf(symbol, body.expr, `${binding.symbol} = ${binding.expression}`, where));
   }
 }

@@ -64,11 +64,29 @@ export class Environment {
     this.bindings.set(plainName(name), binding);
   }
 
-  lookup(name: string): Binding | undefined {
+  /** Binds a symbol as written: `W_2` (a layer number as subscript) is its own symbol, distinct from `W` and `W_1`. */
+  bindSymbol(sym: Sym, binding: Binding): void {
+    this.bind(numberedName(sym) ?? sym.name, binding);
+  }
+
+  /**
+   * The binding of a symbol as written: `W_2` bound by its own `let` first
+   * (its number then consumed, `numbered`), else by its name. `skip` is a
+   * binding being expanded: `let z = z^{L}` means the convention's z inside.
+   */
+  lookupSymbol(sym: Sym, skip?: ReadonlySet<Binding>): { binding: Binding; numbered: boolean } | undefined {
+    const numbered = numberedName(sym);
+    const own = numbered === undefined ? undefined : this.lookup(numbered, skip);
+    if (own) return { binding: own, numbered: true };
+    const binding = this.lookup(sym.name, skip);
+    return binding && { binding, numbered: false };
+  }
+
+  lookup(name: string, skip?: ReadonlySet<Binding>): Binding | undefined {
     const key = plainName(name);
     const own = this.bindings.get(key) ?? this.bindings.get(name);
-    if (own) return own;
-    if (this.parent) return this.parent.lookup(name);
+    if (own && !skip?.has(own)) return own;
+    if (this.parent) return this.parent.lookup(name, skip);
     if (this.lossNames.has(key)) return convention({ kind: 'loss' }, `the loss ${key}`);
     return CONVENTIONS.get(key) ?? CONVENTIONS.get(name);
   }
@@ -77,6 +95,12 @@ export class Environment {
   child(): Environment {
     return new Environment(this, this.lossNames);
   }
+}
+
+/** `W_2`, `b_1`: a name with one number as subscript, keyed `W_2`; anything else has no numbered name. */
+function numberedName(sym: Sym): string | undefined {
+  if (sym.layer || sym.indices.length !== 1 || sym.indices[0].kind !== 'num') return undefined;
+  return `${plainName(sym.name)}_${sym.indices[0].value}`;
 }
 
 /** The symbol's name as a reader writes it, for messages: `\delta` → δ. */

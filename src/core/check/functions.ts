@@ -100,6 +100,16 @@ function sumOver(args: MathNode[], _math: unknown, scope: Scope): Value {
 }
 sumOver.rawArgs = true;
 
+/** The column vector of a body over one index, 1..size: a definition written entry by entry, used whole. */
+function vectorOver(args: MathNode[], _math: unknown, scope: Scope): Value {
+  const [nameNode, sizeNode, body] = args;
+  const name = (nameNode as unknown as { value: string }).value;
+  const size = scalar(evaluateNode(sizeNode, scope));
+  const entries = Array.from({ length: size }, (_, i) => scalar(withVariable(scope, name, i + 1, () => evaluateNode(body, scope))));
+  return V.column(Float64Array.from(entries));
+}
+vectorOver.rawArgs = true;
+
 /**
  * d(of)/d(target entry) by central differences on perturbed instances: the
  * derivative of anything (not only the loss) with respect to one entry, or
@@ -193,6 +203,7 @@ const FUNCTIONS = {
     return position === 0 ? v.rows : v.cols;
   },
   gc_sum: sumOver,
+  gc_vector: vectorOver,
   gc_deriv: differentiate,
 };
 

@@ -42,6 +42,12 @@ export interface LowerOptions {
 
 type GradientTarget = { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string };
 
+/** `W_2` where W needs a layer and has none: layer 2 (d2l, CS231n number layers by subscript). */
+function layerFromSubscript(sym: Sym, quantity: LayeredQuantity): Sym {
+  if (sym.layer || quantity === 'z' || quantity === 'o' || sym.indices.length !== 1 || sym.indices[0].kind !== 'num') return sym;
+  return { ...sym, layer: sym.indices[0], indices: [] };
+}
+
 /** The value a template's layer parameter takes when the symbol is used at `used`: used − offset. */
 function layerArgument(used: Expr, offset: number): Expr {
   if (offset === 0) return used;
@@ -51,6 +57,15 @@ function layerArgument(used: Expr, offset: number): Expr {
 export class Lowerer {
   readonly uses: BindingUse[] = [];
   private depth = 0;
+  /** Templates being expanded: inside `let z = z^{L}`, z is the convention's z. */
+  private readonly expanding = new Set<Binding>();
+
+  /** The binding of a symbol as written, and the symbol with a layer number it used up (`W_2` bound by its own let). */
+  private resolve(sym: Sym): { binding: Binding; sym: Sym } | undefined {
+    const found = this.env.lookupSymbol(sym, this.expanding);
+    if (!found) return undefined;
+    return { binding: found.binding, sym: found.numbered ? { ...sym, indices: [] } : sym };
+  }
 
   constructor(
     private readonly env: Environment,
@@ -139,17 +154,18 @@ export class Lowerer {
     return displayName(sym) + (sym.layer ? `^{${printExpr(sym.layer)}}` : '');
   }
 
-  private symbol(sym: Sym, bound: ReadonlySet<string>): MathNode {
-    if (isBareSymbol(sym) && (bound.has(sym.name) || this.vars.indexVars.has(sym.name))) return variable(indexVariable(sym.name));
-    if (isBareSymbol(sym) && this.vars.layerVars.includes(sym.name)) return variable(layerVariable(sym.name));
-    if (isBareSymbol(sym) && this.vars.randomScalars.has(sym.name)) return variable(randomVariable(sym.name));
-    const binding = this.env.lookup(sym.name);
-    if (!binding) throw this.unknown(sym);
+  private symbol(written: Sym, bound: ReadonlySet<string>): MathNode {
+    if (isBareSymbol(written) && (bound.has(written.name) || this.vars.indexVars.has(written.name))) return variable(indexVariable(written.name));
+    if (isBareSymbol(written) && this.vars.layerVars.includes(written.name)) return variable(layerVariable(written.name));
+    if (isBareSymbol(written) && this.vars.randomScalars.has(written.name)) return variable(randomVariable(written.name));
+    const resolved = this.resolve(written);
+    if (!resolved) throw this.unknown(written);
+    const { binding, sym } = resolved;
     this.use(sym, binding);
     const meaning = binding.meaning;
     switch (meaning.kind) {
       case 'layered':
-        return this.indexInto(this.layered(meaning.quantity, sym, bound), sym, bound, this.describe(sym));
+        return this.indexInto(this.layered(meaning.quantity, sym, bound), layerFromSubscript(sym, meaning.quantity), bound, this.describe(sym));
       case 'input':
         return this.indexInto(call('gc_q', CTX(), constant('o'), constant(0)), sym, bound, 'x');
       case 'output':
@@ -172,8 +188,10 @@ export class Lowerer {
     }
   }
 
-  private layered(quantity: LayeredQuantity, sym: Sym, bound: ReadonlySet<string>): MathNode {
+  private layered(quantity: LayeredQuantity, written: Sym, bound: ReadonlySet<string>): MathNode {
     let layer: MathNode;
+    // W_2, b_1 with no layer: the number is the layer (CS231n, d2l); z_2, a_2 stay entries of the output layer.
+    const sym = layerFromSubscript(written, quantity);
     if (sym.layer) layer = this.layer(sym.layer, bound);
     else if (quantity === 'z' || quantity === 'o') layer = call('gc_last', CTX()); // Nielsen's bare a, z: the output layer
     else throw new Uncheckable(`${displayName(sym)} needs a layer: write ${displayName(sym)}^{l}`, sym.span, sym.name, 'no-layer');
@@ -183,6 +201,8 @@ export class Lowerer {
   /** A symbol bound to an expression: substitute its layer and index parameters, then lower the body. */
   private template(sym: Sym, meaning: Extract<Binding['meaning'], { kind: 'template' }>, bound: ReadonlySet<string>): MathNode {
     if (++this.depth > 20) throw new Uncheckable(`${displayName(sym)} is defined in terms of itself`, sym.span);
+    const binding = this.env.lookupSymbol(sym, this.expanding)?.binding;
+    if (binding) this.expanding.add(binding);
     try {
       let body = meaning.body;
       if (meaning.layer) {
@@ -195,9 +215,17 @@ export class Lowerer {
         if (args[k]) body = substitute(body, p, args[k]);
       });
       const rest = sym.indices.slice(params.length);
+      // δ^l_j ≡ ∂C/∂z^l_j used as δ^l: the index form defines the vector (Nielsen).
+      const missing = params.slice(args.length);
+      if (missing.length === 1 && rest.length === 0) {
+        const inner = new Set(bound).add(missing[0]);
+        const size = this.rangeOf(missing[0], body, inner, sym.span);
+        return call('gc_vector', constant(indexVariable(missing[0])), size, this.lower(body, inner));
+      }
       const value = this.lower(body, bound);
       return rest.length === 0 ? value : this.indexInto(value, { ...sym, indices: rest }, bound, displayName(sym));
     } finally {
+      if (binding) this.expanding.delete(binding);
       this.depth--;
     }
   }
@@ -216,7 +244,7 @@ export class Lowerer {
   /** σ(z^k), f'(z), log, exp, softmax, p(a|x), L(α, y), I(..), quantities with documenting arguments. */
   private application(e: Extract<Expr, { kind: 'call' }>, bound: ReadonlySet<string>): MathNode {
     const fn = e.fn;
-    const binding = this.env.lookup(fn.name);
+    const binding = this.resolve(fn)?.binding;
     if (!binding) throw this.unknown(fn, e.args);
     this.use(fn, binding);
     const args = () => e.args.map((a) => this.lower(a, bound));
@@ -280,12 +308,15 @@ export class Lowerer {
   /** The quantity a derivative is taken with respect to, through bindings (α_a with α := z^L is z^L_a). */
   private target(wrt: Expr, bound: ReadonlySet<string>): GradientTarget {
     if (wrt.kind !== 'sym') throw new Uncheckable('derivatives are supported with respect to a weight, bias, pre-activation, activation or input (or one entry)', wrt.span);
-    const binding = this.env.lookup(wrt.name);
-    if (!binding) throw this.unknown(wrt);
+    const resolved = this.resolve(wrt);
+    if (!resolved) throw this.unknown(wrt);
+    const { binding } = resolved;
+    wrt = resolved.sym;
     this.use(wrt, binding);
     const meaning = binding.meaning;
     const describe = this.describe(wrt);
     if (meaning.kind === 'layered' && meaning.quantity !== 'delta') {
+      wrt = layerFromSubscript(wrt, meaning.quantity);
       const layer = wrt.layer ? this.layer(wrt.layer, bound) : meaning.quantity === 'z' || meaning.quantity === 'o' ? call('gc_last', CTX()) : undefined;
       if (!layer) throw new Uncheckable(`${displayName(wrt)} needs a layer: write ${displayName(wrt)}^{l}`, wrt.span, wrt.name, 'no-layer');
       return { quantity: meaning.quantity, layer: this.shifted(wrt.name, layer), indices: wrt.indices, describe };
@@ -295,7 +326,13 @@ export class Lowerer {
     if (meaning.kind === 'template' && meaning.body.kind === 'sym') {
       let body: Expr = meaning.body;
       if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, layerArgument(wrt.layer, meaning.layerOffset ?? 0));
-      const inner = this.target(body, bound);
+      this.expanding.add(binding);
+      let inner: GradientTarget;
+      try {
+        inner = this.target(body, bound);
+      } finally {
+        this.expanding.delete(binding);
+      }
       return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
     }
     throw new Uncheckable(`cannot differentiate with respect to ${displayName(wrt)} (${binding.description})`, wrt.span);

@@ -23,6 +23,11 @@ function isReserved(name: string, env: Environment): boolean {
   return kind === 'label' || kind === 'constant' || kind === 'loss' || kind === 'learningRate' || kind === 'classes';
 }
 
+function isQuantity(e: Expr, env: Environment): boolean {
+  const kind = e.kind === 'sym' ? env.lookup(e.name)?.meaning.kind : undefined;
+  return kind === 'layered' || kind === 'input' || kind === 'output' || kind === 'template';
+}
+
 export function analyzeVariables(sides: readonly Expr[], env: Environment): ClaimVariables {
   const indexVars = new Set<string>();
   const layerVars: string[] = [];
@@ -48,7 +53,8 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
       }
       if (node.kind === 'sum') indexVars.add(node.index);
       if (node.kind === 'derivative') mentionsNetwork = true;
-      if (node.kind === 'relation') [node.left, node.right].forEach(addIndex);
+      // I(y = a): a is an index; 1(h > 0), 1(z > 0): a quantity compared entry by entry is not.
+      if (node.kind === 'relation') [node.left, node.right].filter((s) => !isQuantity(s, env)).forEach(addIndex);
       if (node.kind === 'call') {
         if (node.fn.layer) addLayers(node.fn.layer);
         if (env.lookup(node.fn.name)?.meaning.kind === 'output') node.args.forEach(addIndex);

@@ -5,6 +5,7 @@ export type { Derivative, Expr, Span, Sym } from './expr/expr';
 export {
   DEFAULT_FUNCTION_SYMBOLS,
   DEFAULT_LAYERED_SYMBOLS,
+  isDeclarableName,
   parseExpression,
   parseFormula,
   printClaim,

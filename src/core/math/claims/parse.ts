@@ -12,7 +12,7 @@ import { readTree } from '../katex/readTree';
 import { Tokenizer } from '../parser/tokens';
 
 export type { Claim, ClaimKind, Condition, Continuation, FormulaError, ParsedFormula } from './claimTypes';
-export { DEFAULT_FUNCTION_SYMBOLS, DEFAULT_LAYERED_SYMBOLS, type ParseOptions } from '../parser/notation';
+export { DEFAULT_FUNCTION_SYMBOLS, DEFAULT_LAYERED_SYMBOLS, isDeclarableName, type ParseOptions } from '../parser/notation';
 export { printClaim, printCondition, printExpr } from './print';
 
 export interface FormulaOptions extends ParseOptions {
@@ -34,7 +34,7 @@ export function parseFormula(latex: string, options?: FormulaOptions): ParsedFor
     const ctx = context(latex, options);
     const tree = readTree(latex, ctx.notation.macros, options?.environment);
     if (tree.error) return { claims: [], expressions: [], errors: [tree.error] };
-    const toks = new Tokenizer(latex).addTop(tree.nodes);
+    const toks = new Tokenizer(latex, ctx.notation.names).addTop(tree.nodes);
     return new Splitter(new Parser(toks, ctx), ctx).run();
   } catch (e) {
     return { claims: [], expressions: [], errors: [internalError(latex, e)] };
@@ -52,7 +52,7 @@ export function parseExpression(latex: string, options?: ParseOptions): ParsedEx
     const ctx = context(latex, options);
     const tree = readTree(latex, ctx.notation.macros);
     if (tree.error) return { errors: [tree.error] };
-    const p = new Parser(new Tokenizer(latex).addAll(tree.nodes), ctx);
+    const p = new Parser(new Tokenizer(latex, ctx.notation.names).addAll(tree.nodes), ctx);
     const whole: Span = { start: 0, end: latex.length };
     return { expr: p.parseAll(whole), errors: [] };
   } catch (e) {

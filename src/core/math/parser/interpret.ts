@@ -50,7 +50,7 @@ export class Parser implements SubParser {
 
   /** A parser for a KaTeX node list (a group, a script, a fraction part). */
   static of(nodes: readonly KNode[], ctx: Context): Parser {
-    return new Parser(new Tokenizer(ctx.src).addAll(nodes), ctx);
+    return new Parser(new Tokenizer(ctx.src, ctx.notation.names).addAll(nodes), ctx);
   }
 
   peek(offset = 0): Tok | undefined {

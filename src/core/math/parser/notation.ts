@@ -39,6 +39,8 @@ export interface ParseOptions {
   readonly layeredSymbols?: ReadonlySet<string>;
   /** Symbols applied to parenthesised arguments. Default: DEFAULT_FUNCTION_SYMBOLS. */
   readonly functionSymbols?: ReadonlySet<string>;
+  /** Multi-letter names the document declares (`let dscores = …`, `let dW2 = …`): each is one symbol where it is written. */
+  readonly names?: ReadonlySet<string>;
 }
 
 /** Symbols whose superscript is a layer: the notation table's layered entries. */
@@ -52,6 +54,7 @@ export interface Notation {
   readonly layered: ReadonlySet<string>;
   readonly functions: ReadonlySet<string>;
   readonly macros: Readonly<Record<string, string>>;
+  readonly names: ReadonlySet<string>;
 }
 
 /** LaTeX commands KaTeX lacks that documents use; the user's macros override them. */
@@ -67,11 +70,19 @@ const BUILTIN_MACROS: Readonly<Record<string, string>> = {
   '\\bigcirc': '\\circ',
 };
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** A name a document can declare as one multi-letter symbol: `dscores`, `dW2`, `db2`. */
+export function isDeclarableName(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]*[A-Za-z0-9]$/.test(text);
+}
+
 export function notationOf(options: ParseOptions | undefined): Notation {
   return {
     layered: options?.layeredSymbols ?? DEFAULT_LAYERED_SYMBOLS,
     functions: options?.functionSymbols ?? DEFAULT_FUNCTION_SYMBOLS,
     macros: { ...BUILTIN_MACROS, ...options?.macros },
+    names: options?.names ?? NO_NAMES,
   };
 }
 
