@@ -91,6 +91,13 @@ export class Environment {
     return CONVENTIONS.get(key) ?? CONVENTIONS.get(name);
   }
 
+  /** The bindings as they are now, unaffected by later definitions (readings.ts re-evaluates claims in their place). */
+  snapshot(): Environment {
+    const copy = new Environment(this.parent, this.lossNames);
+    for (const [name, binding] of this.bindings) copy.bindings.set(name, binding);
+    return copy;
+  }
+
   /** A child environment for a scope (a section), so its definitions end with it. */
   child(): Environment {
     return new Environment(this, this.lossNames);

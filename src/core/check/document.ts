@@ -10,7 +10,7 @@ import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose } from './diagnose';
-import { evaluateClaim } from './evaluate';
+import { ReadingJudge } from './readings';
 import { isCaseStatement, spanRange, type LocatedClaim } from './located';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -130,7 +130,8 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
     return { file: options.path, seed, samples, claims: reports, problems, summary: summarize(reports) };
   }
   const contexts = instances(net, seed, samples);
-  const reports: ClaimReport[] = claims.map((located) => {
+  const judge = new ReadingJudge(contexts, { tolerance: options.tolerance });
+  const firstReading: ClaimReport[] = claims.map((located, index) => {
     const { claim } = located;
     const defined = definedSymbol(claim, env);
     if (defined) {
@@ -138,10 +139,11 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
       env.bindSymbol(defined, templateOf(defined, claim.rhs, located.latex, `definition on line ${line}`));
       return definitionReport(located, env);
     }
-    const evaluation = evaluateClaim(claim, env, contexts, { tolerance: options.tolerance });
+    const evaluation = judge.evaluate(index, located, env);
     const diagnosis = evaluation.status === 'mismatch' ? diagnose(claim, evaluation, env, contexts) : undefined;
     return claimReport(located, evaluation, diagnosis, env);
   });
+  const reports = judge.revise(firstReading, problems);
   return {
     file: options.path,
     network: networkSummary(source, net),

@@ -11,7 +11,7 @@ import { evaluateNode } from './functions';
 import { indexVariable, layerVariable, Lowerer, randomVariable, type BindingUse, type LowerOptions } from './lower';
 import { entries, filled, sameShape, ShapeError, shapeOf, transpose, type Value } from './values';
 import { analyzeVariables, type ClaimVariables } from './variables';
-import { some } from './walk';
+import { isBareSymbol, some, walk } from './walk';
 
 /** What the checker needs of a parsed claim. */
 export type ClaimInput = Pick<Claim, 'kind' | 'lhs' | 'rhs' | 'conditions'>;
@@ -78,16 +78,37 @@ function conditionExprs(claim: ClaimInput): Expr[] {
  * checked as the gradient it implies, (X − R)/η = ∂L/∂X, so a mismatch is
  * diagnosed on gradients (a flipped sign, a missing factor) like any other.
  */
-function impliedGradient(claim: ClaimInput): { lhs: Expr; rhs: Expr } {
+function impliedGradient(claim: ClaimInput, rate = '\\eta'): { lhs: Expr; rhs: Expr } {
   const at = claim.lhs.span;
   const sym = (name: string): Expr => ({ kind: 'sym', name, indices: [], primes: 0, span: at });
   const gradient: Expr = { kind: 'derivative', of: sym('L'), wrt: claim.lhs, notation: 'frac', span: at };
-  const implied: Expr = { kind: 'binary', op: '/', left: { kind: 'binary', op: '-', left: claim.lhs, right: claim.rhs, span: claim.rhs.span }, right: sym('\\eta'), span: claim.rhs.span };
+  const implied: Expr = { kind: 'binary', op: '/', left: { kind: 'binary', op: '-', left: claim.lhs, right: claim.rhs, span: claim.rhs.span }, right: sym(rate), span: claim.rhs.span };
   return { lhs: gradient, rhs: implied };
 }
 
-export function compileClaim(claim: ClaimInput, env: Environment, options: LowerOptions = {}): { compiled: CompiledClaim; uses: BindingUse[] } {
-  const sides = claim.kind === 'update' ? impliedGradient(claim) : claim;
+/**
+ * The step size of an update: η, or the one symbol of its right side that
+ * nothing else names (UFLDL's α), which is then the learning rate in this claim.
+ */
+function stepSize(claim: ClaimInput, env: Environment): { rate: string; env: Environment } {
+  const unknown = new Set<string>();
+  const scripts = new Set<string>();
+  walk(claim.rhs, (node) => {
+    if (isBareSymbol(node) && !env.lookup(node.name)) unknown.add(node.name);
+    if (node.kind === 'sym') [...(node.layer ? [node.layer] : []), ...node.indices].forEach((s) => walk(s, (n) => void (isBareSymbol(n) && scripts.add(n.name))));
+  });
+  for (const name of scripts) unknown.delete(name);
+  if (unknown.size !== 1) return { rate: '\\eta', env };
+  const [rate] = unknown;
+  const scoped = env.child();
+  scoped.bind(rate, { meaning: { kind: 'learningRate' }, description: `the learning rate ${rate} (any positive number)`, boundBy: 'its place in the update' });
+  return { rate, env: scoped };
+}
+
+export function compileClaim(claim: ClaimInput, outerEnv: Environment, options: LowerOptions = {}): { compiled: CompiledClaim; uses: BindingUse[] } {
+  const step = claim.kind === 'update' ? stepSize(claim, outerEnv) : { rate: '\\eta', env: outerEnv };
+  const env = step.env;
+  const sides = claim.kind === 'update' ? impliedGradient(claim, step.rate) : claim;
   const vars = analyzeVariables([claim.lhs, claim.rhs, ...conditionExprs(claim)], env);
   const lowerer = new Lowerer(env, vars, options);
   const lhs = lowerer.lower(sides.lhs);

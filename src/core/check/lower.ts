@@ -35,9 +35,21 @@ export interface BindingUse {
   readonly binding: Binding;
 }
 
-/** Optional rewrites used by the diagnosis: shift every layer of one symbol. */
+/**
+ * How the document may number and lay out its quantities (readings.ts):
+ * `shift` is added to the written layer of each quantity (UFLDL's a^{(1)} = x
+ * is o^0: shift −1), `transposeWeights` reads W^l as n_{l−1} × n_l.
+ */
+export interface Reading {
+  readonly description: string;
+  readonly shift?: Readonly<Partial<Record<LayeredQuantity, number>>>;
+  readonly transposeWeights?: boolean;
+}
+
+/** Optional rewrites: the diagnosis shifts every layer of one symbol; a reading renumbers or transposes quantities. */
 export interface LowerOptions {
   readonly shiftLayerOf?: { readonly name: string; readonly by: number };
+  readonly reading?: Reading;
 }
 
 type GradientTarget = { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string };
@@ -128,9 +140,16 @@ export class Lowerer {
     return this.lower(e, bound);
   }
 
-  private shifted(name: string, layer: MathNode): MathNode {
+  private shifted(name: string, layer: MathNode, quantity?: LayeredQuantity): MathNode {
     const shift = this.options.shiftLayerOf;
-    return shift && shift.name === name ? call('gc_add', layer, constant(shift.by)) : layer;
+    const renumber = quantity && this.options.reading?.shift?.[quantity];
+    const read = renumber ? call('gc_add', layer, constant(renumber)) : layer;
+    return shift && shift.name === name ? call('gc_add', read, constant(shift.by)) : read;
+  }
+
+  /** W under a reading that lays weights out input-first is the transpose of the network's W. */
+  private laidOut(quantity: LayeredQuantity | 'o', value: MathNode): MathNode {
+    return quantity === 'W' && this.options.reading?.transposeWeights ? call('gc_T', value) : value;
   }
 
   private use(sym: Sym, binding: Binding): void {
@@ -195,7 +214,7 @@ export class Lowerer {
     if (sym.layer) layer = this.layer(sym.layer, bound);
     else if (quantity === 'z' || quantity === 'o') layer = call('gc_last', CTX()); // Nielsen's bare a, z: the output layer
     else throw new Uncheckable(`${displayName(sym)} needs a layer: write ${displayName(sym)}^{l}`, sym.span, sym.name, 'no-layer');
-    return call('gc_q', CTX(), constant(quantity), this.shifted(sym.name, layer));
+    return this.laidOut(quantity, call('gc_q', CTX(), constant(quantity), this.shifted(sym.name, layer, quantity)));
   }
 
   /** A symbol bound to an expression: substitute its layer and index parameters, then lower the body. */
@@ -287,12 +306,14 @@ export class Lowerer {
   private activationLayer(fn: Sym, arg: Expr | undefined, bound: ReadonlySet<string>): MathNode {
     if (fn.layer) return this.layer(fn.layer, bound);
     let found: Expr | undefined;
+    let foundQuantity: LayeredQuantity | undefined;
     if (arg) {
       some(arg, (node) => {
         if (node.kind !== 'sym' || !node.layer) return false;
         const meaning = this.env.lookup(node.name)?.meaning;
         if (meaning?.kind === 'layered' && (meaning.quantity === 'z' || meaning.quantity === 'W' || meaning.quantity === 'b')) {
           found = node.layer;
+          foundQuantity = meaning.quantity;
           return true;
         }
         if (meaning?.kind === 'template' && node.layer) {
@@ -302,7 +323,7 @@ export class Lowerer {
         return false;
       });
     }
-    return found ? this.shifted(fn.name, this.layer(found, bound)) : constant(-1);
+    return found ? this.shifted(fn.name, this.layer(found, bound), foundQuantity) : constant(-1);
   }
 
   /** The quantity a derivative is taken with respect to, through bindings (α_a with α := z^L is z^L_a). */
@@ -319,9 +340,10 @@ export class Lowerer {
       wrt = layerFromSubscript(wrt, meaning.quantity);
       const layer = wrt.layer ? this.layer(wrt.layer, bound) : meaning.quantity === 'z' || meaning.quantity === 'o' ? call('gc_last', CTX()) : undefined;
       if (!layer) throw new Uncheckable(`${displayName(wrt)} needs a layer: write ${displayName(wrt)}^{l}`, wrt.span, wrt.name, 'no-layer');
-      return { quantity: meaning.quantity, layer: this.shifted(wrt.name, layer), indices: wrt.indices, describe };
+      return { quantity: meaning.quantity, layer: this.shifted(wrt.name, layer, meaning.quantity), indices: wrt.indices, describe };
     }
     if (meaning.kind === 'input') return { quantity: 'o', layer: constant(0), indices: wrt.indices, describe };
+    if (meaning.kind === 'layered' && meaning.quantity === 'delta') throw new Uncheckable('derivatives with respect to δ are not supported', wrt.span);
     if (meaning.kind === 'output') return { quantity: 'o', layer: call('gc_last', CTX()), indices: wrt.indices, describe };
     if (meaning.kind === 'template' && meaning.body.kind === 'sym') {
       let body: Expr = meaning.body;
@@ -342,11 +364,12 @@ export class Lowerer {
     const target = this.target(e.wrt, bound);
     const indices = target.indices.map((i) => this.index(i, bound));
     if (this.isLoss(e.of)) {
-      const gradient = call('gc_grad', CTX(), constant(target.quantity), target.layer);
+      const gradient = this.laidOut(target.quantity, call('gc_grad', CTX(), constant(target.quantity), target.layer));
       return indices.length === 0 ? gradient : call('gc_entry', gradient, constant(`∂L/∂${target.describe}`), ...indices);
     }
     // Anything else is differentiated by central differences on perturbed instances.
-    return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...indices);
+    const entry = target.quantity === 'W' && this.options.reading?.transposeWeights ? [...indices].reverse() : indices;
+    return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...entry);
   }
 
   isLoss(e: Expr): boolean {

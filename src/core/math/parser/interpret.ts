@@ -18,7 +18,7 @@ import type { Expr, Span } from '../expr/expr';
 import { binary, RELATION_OPS, respan, spanOf, unsupported } from '../expr/exprBuild';
 import type { KNode } from '../katex/katexTree';
 import { type Context, extentOf, type SubParser } from './context';
-import type { Notation } from './notation';
+import { LAYERED_SYMBOLS, type Notation } from './notation';
 import { interpretNode } from './interpretNode';
 import { applyPostfixScripts } from './scripts';
 import { documentsDependence, symbolInfo, isFunctionSym, isIndicatorSym } from './symbols';
@@ -273,7 +273,8 @@ export class Parser implements SubParser {
     const start = this.pos;
     const d = this.parseDelimited();
     // An indexed entry is never a function: p_i(1 - p_i), a_j(1 - a_j) are products.
-    const indexedEntry = fn.indices.length > 0 && fn.primes === 0;
+    // (Indices that name quantities, h_{W,b}(x), are parameters: that is a call.)
+    const indexedEntry = fn.indices.length > 0 && fn.primes === 0 && fn.indices.every((i) => i.kind === 'num' || (i.kind === 'sym' && !LAYERED_SYMBOLS.has(i.name)));
     const callable =
       (!indexedEntry && isFunctionSym(fn, info, this.ctx.notation)) ||
       indicator ||

@@ -30,7 +30,7 @@
 
 import { APPLIED_SYMBOLS, FUNCTION_WORDS, GRADIENT_NAMES, LAYERED_SYMBOLS, OPERATOR_WORDS } from '../../notation';
 
-export { GRADIENT_NAMES };
+export { GRADIENT_NAMES, LAYERED_SYMBOLS };
 
 export interface ParseOptions {
   /** User macros, passed to KaTeX (`{'\\R': '\\mathbb{R}'}`). */

@@ -1,0 +1,95 @@
+// Trust first: a claim that fails for a reason a reading choice could explain
+// (a layer that does not exist, a shape clash, an index out of range) is
+// re-read under the other ways documents number and lay out their
+// quantities. The evidence decides, never a list of special cases:
+//  - a reading under which every claim that held still holds, and at least
+//    two more hold, is how the document is written: it is adopted for the
+//    whole document and the report says so (UFLDL's a^{(1)} = x);
+//  - otherwise, a failing claim that holds under a reading which breaks no
+//    other claim is `unchecked`, "holds if the document means …";
+//  - a failure no reading explains stays what it is, so a real mistake (a
+//    dropped transpose among correct forward equations) is still ✗.
+import type { Problem } from '../source';
+import { claimReport, uncheckedReport } from './claimReport';
+import type { Environment } from './conventions';
+import type { InstanceContext } from './context';
+import { evaluateClaim, type ClaimEvaluation, type EvaluateOptions } from './evaluate';
+import type { LocatedClaim } from './located';
+import type { Reading } from './lower';
+import type { ClaimReport } from './report';
+
+/** The numberings and layouts real documents use besides GradCheck's default (input o^0, W^l n_l × n_{l−1}). */
+export const READINGS: readonly Reading[] = [
+  { description: 'layers numbered from 1 with W^{(l)} between layers l and l+1 (a^{(1)} = x, as in UFLDL)', shift: { o: -1, z: -1, delta: -1 } },
+  { description: 'layers numbered from 1, the input being layer 1 (a^1 = x)', shift: { W: -1, b: -1, z: -1, o: -1, delta: -1 } },
+  { description: 'W^l laid out n_{l−1} × n_l (w_{jk} from unit j of layer l−1 to unit k of layer l)', transposeWeights: true },
+];
+
+/** Failures a reading could explain: a quantity that does not exist at that layer, a shape clash, an index out of range, an arity. */
+export function isReadingFailure(evaluation: ClaimEvaluation): boolean {
+  if (evaluation.status === 'mismatch') return evaluation.shapeError !== undefined;
+  if (evaluation.status !== 'unchecked') return false;
+  return /does not exist|out of range|takes one argument|needs one index|no index value/.test(evaluation.reason.message);
+}
+
+interface Observed {
+  readonly index: number;
+  readonly located: LocatedClaim;
+  readonly env: Environment;
+  readonly evaluation: ClaimEvaluation;
+}
+
+export class ReadingJudge {
+  private readonly observed: Observed[] = [];
+
+  constructor(
+    private readonly contexts: readonly InstanceContext[],
+    private readonly options: EvaluateOptions = {},
+  ) {}
+
+  /** Evaluates the claim at report position `index` under the default reading, remembering it for `revise`. */
+  evaluate(index: number, located: LocatedClaim, env: Environment): ClaimEvaluation {
+    const evaluation = evaluateClaim(located.claim, env, this.contexts, this.options);
+    this.observed.push({ index, located, env: env.snapshot(), evaluation });
+    return evaluation;
+  }
+
+  /** The reports, revised by the evidence for another reading; `problems` gets a note when the document is re-read. */
+  revise(reports: readonly ClaimReport[], problems: Problem[]): ClaimReport[] {
+    const failing = this.observed.filter((o) => isReadingFailure(o.evaluation));
+    if (failing.length === 0) return [...reports];
+    const heldByDefault = this.observed.filter((o) => o.evaluation.status === 'ok');
+    const trials = READINGS.map((reading) => {
+      const evaluations = new Map(this.observed.map((o) => [o.index, evaluateClaim(o.located.claim, o.env, this.contexts, { ...this.options, lower: { reading } })]));
+      const holds = (o: Observed) => evaluations.get(o.index)!.status === 'ok';
+      return { reading, evaluations, held: this.observed.filter(holds).length, consistent: heldByDefault.every(holds) };
+    });
+    const out = [...reports];
+    const adopted = trials.filter((t) => t.consistent && t.held >= heldByDefault.length + 2).sort((a, b) => b.held - a.held)[0];
+    if (adopted) {
+      for (const o of this.observed) {
+        const report = claimReport(o.located, adopted.evaluations.get(o.index)!, undefined, o.env);
+        out[o.index] = report.status === 'unchecked' ? report : { ...report, message: `${report.message} (read with ${adopted.reading.description})` };
+      }
+      const first = this.observed[0].located;
+      problems.push({
+        range: { start: first.lhsFormula.toPosition(0), end: first.lhsFormula.toPosition(0) },
+        severity: 'information',
+        message: `checked with ${adopted.reading.description}: the document's equations hold under that reading and not under GradCheck's default`,
+        code: 'reading',
+      });
+      return out;
+    }
+    for (const o of failing) {
+      const explaining = trials.find((t) => t.consistent && t.evaluations.get(o.index)!.status === 'ok');
+      if (!explaining) continue;
+      const reason = o.evaluation.status === 'unchecked' ? o.evaluation.reason.message : (o.evaluation.status === 'mismatch' && o.evaluation.shapeError) || 'it fails as written';
+      out[o.index] = uncheckedReport(
+        o.located,
+        `not checked: as written, ${reason}; it holds if the document means ${explaining.reading.description}. GradCheck reads the input as layer 0 and W^l as n_l × n_{l−1}: write the claim that way, or define its symbols with :=`,
+        'reading',
+      );
+    }
+    return out;
+  }
+}
