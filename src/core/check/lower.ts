@@ -214,7 +214,7 @@ export class Lowerer {
     if (sym.layer) layer = this.layer(sym.layer, bound);
     else if (quantity === 'z' || quantity === 'o') layer = call('gc_last', CTX()); // Nielsen's bare a, z: the output layer
     else throw new Uncheckable(`${displayName(sym)} needs a layer: write ${displayName(sym)}^{l}`, sym.span, sym.name, 'no-layer');
-    return this.laidOut(quantity, call('gc_q', CTX(), constant(quantity), this.shifted(sym.name, layer, quantity)));
+    return this.laidOut(quantity, call('gc_q', CTX(), constant(quantity), this.shifted(sym.name, layer, sym.layer ? quantity : undefined)));
   }
 
   /** A symbol bound to an expression: substitute its layer and index parameters, then lower the body. */
@@ -293,7 +293,8 @@ export class Lowerer {
       case 'layered':
       case 'input':
       case 'label':
-        return this.symbol(fn, bound); // o^l(z^l): documentation of dependence
+        // o^l(z^l), UFLDL's h_{W,b}(x): the arguments and parameter subscripts document what it depends on.
+        return this.symbol(fn.indices.length > 0 && fn.indices.every((i) => this.namesQuantity(i)) ? { ...fn, indices: [] } : fn, bound);
       case 'template':
         if (e.args.length === 0) return this.symbol(fn, bound);
         throw new Uncheckable(`${displayName(fn)} is defined as a value, not a function`, e.span);
@@ -340,7 +341,7 @@ export class Lowerer {
       wrt = layerFromSubscript(wrt, meaning.quantity);
       const layer = wrt.layer ? this.layer(wrt.layer, bound) : meaning.quantity === 'z' || meaning.quantity === 'o' ? call('gc_last', CTX()) : undefined;
       if (!layer) throw new Uncheckable(`${displayName(wrt)} needs a layer: write ${displayName(wrt)}^{l}`, wrt.span, wrt.name, 'no-layer');
-      return { quantity: meaning.quantity, layer: this.shifted(wrt.name, layer, meaning.quantity), indices: wrt.indices, describe };
+      return { quantity: meaning.quantity, layer: this.shifted(wrt.name, layer, wrt.layer ? meaning.quantity : undefined), indices: wrt.indices, describe };
     }
     if (meaning.kind === 'input') return { quantity: 'o', layer: constant(0), indices: wrt.indices, describe };
     if (meaning.kind === 'layered' && meaning.quantity === 'delta') throw new Uncheckable('derivatives with respect to δ are not supported', wrt.span);
@@ -370,6 +371,12 @@ export class Lowerer {
     // Anything else is differentiated by central differences on perturbed instances.
     const entry = target.quantity === 'W' && this.options.reading?.transposeWeights ? [...indices].reverse() : indices;
     return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...entry);
+  }
+
+  /** A subscript that names a network quantity (h_{W,b}: W and b), not an index. */
+  private namesQuantity(e: Expr): boolean {
+    const meaning = isBareSymbol(e) && !this.vars.indexVars.has(e.name) ? this.env.lookup(e.name)?.meaning : undefined;
+    return meaning?.kind === 'layered' && (meaning.quantity === 'W' || meaning.quantity === 'b');
   }
 
   isLoss(e: Expr): boolean {

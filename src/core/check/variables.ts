@@ -23,6 +23,11 @@ function isReserved(name: string, env: Environment): boolean {
   return kind === 'label' || kind === 'constant' || kind === 'loss' || kind === 'learningRate' || kind === 'classes';
 }
 
+function isParameter(e: Expr, env: Environment): boolean {
+  const meaning = e.kind === 'sym' && e.indices.length === 0 && !e.layer ? env.lookup(e.name)?.meaning : undefined;
+  return meaning?.kind === 'layered' && (meaning.quantity === 'W' || meaning.quantity === 'b');
+}
+
 function isQuantity(e: Expr, env: Environment): boolean {
   const kind = e.kind === 'sym' ? env.lookup(e.name)?.meaning.kind : undefined;
   return kind === 'layered' || kind === 'input' || kind === 'output' || kind === 'template';
@@ -40,10 +45,13 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
       if (isBareSymbol(node) && LETTER.test(node.name) && node.name !== 'L' && !layerVars.includes(node.name)) layerVars.push(node.name);
     });
   let mentionsNetwork = false;
+  // h_{W,b}(x): subscripts naming parameters document dependence; they are not indices.
+  const parameterised = new Set<Expr>();
   for (const side of sides) {
     walk(side, (node) => {
+      if (node.kind === 'call' && node.fn.indices.length > 0 && node.fn.indices.every((i) => isParameter(i, env))) parameterised.add(node.fn);
       if (node.kind === 'sym') {
-        node.indices.forEach(addIndex);
+        if (!parameterised.has(node)) node.indices.forEach(addIndex);
         if (node.layer) {
           addLayers(node.layer);
           mentionsNetwork = true;

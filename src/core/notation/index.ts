@@ -8,8 +8,10 @@ export {
   LOSS_NAMES,
   NOTATION,
   OPERATOR_WORDS,
+  PARAMETER_NAMES,
   type ElementaryFunction,
   type LayeredQuantity,
   type NotationEntry,
   type Role,
 } from './table';
+export { CONSTRUCTS, notationReference } from './reference';

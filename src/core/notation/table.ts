@@ -134,3 +134,6 @@ export const LOSS_NAMES: ReadonlySet<string> = namesWhere((e) => e.role.kind ===
 
 /** Names that `dX` (deeplearning.ai, CS231n) turns into ∂L/∂X: the network quantities one differentiates against. */
 export const GRADIENT_NAMES: ReadonlySet<string> = namesWhere((e) => (e.role.kind === 'layered' && e.role.quantity !== 'delta') || e.role.kind === 'input' || e.role.kind === 'output');
+
+/** Names of the network's parameters: as subscripts (UFLDL's h_{W,b}(x)) they say what a function depends on. */
+export const PARAMETER_NAMES: ReadonlySet<string> = new Set([...namesWhere((e) => e.role.kind === 'layered' && (e.role.quantity === 'W' || e.role.quantity === 'b')), '\\theta']);

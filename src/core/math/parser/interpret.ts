@@ -18,7 +18,7 @@ import type { Expr, Span } from '../expr/expr';
 import { binary, RELATION_OPS, respan, spanOf, unsupported } from '../expr/exprBuild';
 import type { KNode } from '../katex/katexTree';
 import { type Context, extentOf, type SubParser } from './context';
-import { LAYERED_SYMBOLS, type Notation } from './notation';
+import { PARAMETER_NAMES, type Notation } from './notation';
 import { interpretNode } from './interpretNode';
 import { applyPostfixScripts } from './scripts';
 import { documentsDependence, symbolInfo, isFunctionSym, isIndicatorSym } from './symbols';
@@ -273,10 +273,12 @@ export class Parser implements SubParser {
     const start = this.pos;
     const d = this.parseDelimited();
     // An indexed entry is never a function: p_i(1 - p_i), a_j(1 - a_j) are products.
-    // (Indices that name quantities, h_{W,b}(x), are parameters: that is a call.)
-    const indexedEntry = fn.indices.length > 0 && fn.primes === 0 && fn.indices.every((i) => i.kind === 'num' || (i.kind === 'sym' && !LAYERED_SYMBOLS.has(i.name)));
+    // Subscripts that name parameters, h_{W,b}(x), say what a function depends on: that is a call.
+    const parameterised = fn.indices.length > 0 && fn.indices.every((i) => i.kind === 'sym' && PARAMETER_NAMES.has(i.name));
+    const indexedEntry = fn.indices.length > 0 && fn.primes === 0 && !parameterised;
     const callable =
       (!indexedEntry && isFunctionSym(fn, info, this.ctx.notation)) ||
+      parameterised ||
       indicator ||
       d.items.length !== 1 ||
       d.given.length > 0 ||

@@ -28,9 +28,9 @@
 // are calls too. Operator names are plain words in the tree: `\log x` is
 // Call(log), e^{x} is Call(exp), \mathrm{onehot}(y) and e_y are Call(onehot).
 
-import { APPLIED_SYMBOLS, FUNCTION_WORDS, GRADIENT_NAMES, LAYERED_SYMBOLS, OPERATOR_WORDS } from '../../notation';
+import { APPLIED_SYMBOLS, FUNCTION_WORDS, GRADIENT_NAMES, LAYERED_SYMBOLS, OPERATOR_WORDS, PARAMETER_NAMES } from '../../notation';
 
-export { GRADIENT_NAMES, LAYERED_SYMBOLS };
+export { GRADIENT_NAMES, PARAMETER_NAMES };
 
 export interface ParseOptions {
   /** User macros, passed to KaTeX (`{'\\R': '\\mathbb{R}'}`). */
