@@ -24,6 +24,8 @@ export interface Expectation {
   readonly verdict: Intended;
   /** for a planted mistake: what the student got wrong */
   readonly planted?: string;
+  /** other verdicts that also count as intended (used only where two readings are equally right, see the helpers) */
+  readonly accept?: readonly Intended[];
   /** both sides on one instance, for ok and mismatch */
   readonly ref?: (c: Case) => readonly [Value, Value];
 }
@@ -35,6 +37,23 @@ export const planted = (line: number, has: string, planted: string, ref: Ref): E
 export const definition = (line: number, has: string): Expectation => ({ line, has, verdict: 'definition' });
 /** prose conditions, dimension notes, example numbers: must not be reported as a claim at all */
 export const notAClaim = (line: number, has: string): Expectation => ({ line, has, verdict: 'not-a-claim' });
+
+/**
+ * A size or constant stated in prose math (`L = 2`, `n = 2`, `\lambda = 0.1`): never a
+ * claim about values; it may bind the symbol (issue 8) or be left alone (issue 7).
+ */
+export const aside = (line: number, has: string): Expectation => ({ line, has, verdict: 'not-a-claim', accept: ['definition'] });
+/**
+ * An algorithm's running variable (`g \leftarrow \nabla_{a} J`): binding it and confirming
+ * it against the gradient it stands for are both right.
+ */
+export const running = (line: number, has: string, ref: Ref): Expectation => ({ line, has, verdict: 'ok', accept: ['definition'], ref });
+
+/** The document's own loss, agreeing with the spec's: checking it and taking it as the loss's definition are both right. */
+export const loss = (line: number, has: string, ref: Ref): Expectation => ({ line, has, verdict: 'ok', accept: ['definition'], ref });
+
+/** A forward equation naming a fresh symbol (`H = …`, `a_j = …`): confirming it and taking it as the node's definition are both right. */
+export const forward = (line: number, has: string, ref: Ref): Expectation => ({ line, has, verdict: 'ok', accept: ['definition'], ref });
 
 export function flatten(v: Value): Vec {
   if (typeof v === 'number') return [v];

@@ -1,13 +1,16 @@
 // `npm run corpus`: the full measurement table, per set, with the totals and
 // every line that did not get its intended verdict.
 import { DOCUMENTS } from './documents';
+import { causes } from './causes';
+import { measureInference } from './inference';
 import { measureDocument, table, totals, type DocumentResult } from './measure';
 
 const verbose = !process.argv.includes('--brief');
 const results = DOCUMENTS.map(measureDocument);
 for (const [set, title] of [['notation', "issue 7's set (notation)"], ['graph', "issue 8's set (graph)"]] as const) {
   const mine: DocumentResult[] = results.filter((r) => r.set === set);
-  console.log(`\n== ${title} ==\n${table(mine)}\n${totals(mine)}`);
+  console.log(`\n== ${title} ==\n${table(mine)}\n${totals(mine)}\n\nwhy lines missed their intended verdict:`);
+  for (const c of causes(mine)) console.log(`  ${String(c.count).padStart(3)}  ${c.name}   e.g. ${c.examples.join(' | ').slice(0, 150)}`);
   if (!verbose) continue;
   for (const r of mine) {
     if (r.misses.length + r.stray.length + r.internalErrors.length === 0) continue;
@@ -18,3 +21,15 @@ for (const [set, title] of [['notation', "issue 7's set (notation)"], ['graph', 
   }
 }
 console.log(`\n== whole corpus ==\n${totals(results)}`);
+
+if (process.argv.includes('--inference')) {
+  console.log('\n== inference: the document with its let lines removed ==');
+  let removed = 0;
+  let suggested = 0;
+  for (const r of DOCUMENTS.map(measureInference).filter((x) => x.removed.length > 0)) {
+    removed += r.removed.length;
+    suggested += r.suggested.length;
+    console.log(`${r.file.padEnd(34)} ${r.suggested.length}/${r.removed.length} suggested back${r.suggested.length < r.removed.length ? `; missing: ${r.removed.filter((l) => !r.suggested.includes(l)).join(', ')}` : ''}`);
+  }
+  console.log(`suggested ${suggested}/${removed} removed bindings`);
+}

@@ -1,4 +1,4 @@
-import { ok, planted, type Expectation } from '../expect';
+import { loss, ok, planted, type Expectation } from '../expect';
 import { activate } from '../reference/mlp';
 import { add, had, map, matvec, outer, T } from '../reference/linalg';
 
@@ -9,7 +9,7 @@ export const expectations: Expectation[] = [
   ok(28, '\\max(0, W_1 x + b_1)', ({ e }) => [e.a[1], relu(add(matvec(e.W[1], e.x), e.b[1]))]),
   ok(30, 'W_2 h + b_2', ({ e }) => [e.z[2], add(matvec(e.W[2], e.a[1]), e.b[2])]),
   ok(32, '\\frac{e^{s_k}}{\\sum_j e^{s_j}}', ({ e }) => [e.a[2], activate('softmax', e.z[2])]),
-  ok(34, '-\\log p_y', ({ e }) => [e.loss, -Math.log(e.a[2][e.label])]),
+  loss(34, '-\\log p_y', ({ e }) => [e.loss, -Math.log(e.a[2][e.label])]),
   planted(39, 'p_k - 1', 'subtracts 1 from every class, not only the correct one', ({ e }) => [e.delta[2], map(e.a[2], (p) => p - 1)]),
   ok(43, 'dscores\\, h^T', ({ e }) => [e.dW[2], outer(e.delta[2], e.a[1])]),
   ok(45, 'db2 = dscores', ({ e }) => [e.db[2], e.delta[2]]),

@@ -1,4 +1,4 @@
-import { definition, entries, layers, ok, planted, type Expectation } from '../expect';
+import { definition, entries, layers, loss, ok, planted, type Expectation } from '../expect';
 import { add, had, map, matvec, sub, T } from '../reference/linalg';
 import { activate, derivative, sigmoid } from '../reference/mlp';
 
@@ -7,7 +7,7 @@ const ds = (z: number[]) => derivative('sigmoid', z);
 export const expectations: Expectation[] = [
   ok(19, '\\sum_k w^l_{jk} a^{l-1}_k + b^l_j', ({ e, L }) => layers(1, L, (l) => [e.z[l], add(matvec(e.W[l], e.a[l - 1]), e.b[l])])),
   ok(21, '\\sigma(w^l a^{l-1} + b^l)', ({ e, L }) => layers(1, L, (l) => [e.a[l], activate('sigmoid', add(matvec(e.W[l], e.a[l - 1]), e.b[l]))])),
-  ok(25, '\\frac{1}{2} \\sum_j (y_j - a^L_j)^2', ({ e, L }) => [e.loss, 0.5 * sub(e.y, e.a[L]).reduce((s, d) => s + d * d, 0)]),
+  loss(25, '\\frac{1}{2} \\sum_j (y_j - a^L_j)^2', ({ e, L }) => [e.loss, 0.5 * sub(e.y, e.a[L]).reduce((s, d) => s + d * d, 0)]),
   definition(29, '\\delta^l_j \\equiv'),
   ok(33, 'a^L_j = \\sigma(z^L_j)', ({ e, L }) => [e.a[L], activate('sigmoid', e.z[L])]),
   ok(35, '\\frac{\\partial a^L_j}{\\partial z^L_j}', ({ e, L }) => [e.delta[L], had(e.dA[L], ds(e.z[L]))]),

@@ -1,13 +1,13 @@
-import { entries, ETA, layers, notAClaim, ok, planted, step, type Expectation } from '../expect';
+import { aside, entries, ETA, layers, loss, ok, planted, step, type Expectation } from '../expect';
 import { add, had, map, matvec, outer, scale, sub, T } from '../reference/linalg';
 import { derivative, sigmoid } from '../reference/mlp';
 
 const ds = (z: number[]) => derivative('sigmoid', z);
 
 export const expectations: Expectation[] = [
-  notAClaim(16, 'L = 2'),
-  notAClaim(16, 'n_L = 1'),
-  ok(19, '(1 - y_j) \\ln (1 - a^L_j)', ({ e, L }) => [e.loss, -(e.y[0] * Math.log(e.a[L][0]) + (1 - e.y[0]) * Math.log(1 - e.a[L][0]))]),
+  aside(16, 'L = 2'),
+  aside(16, 'n_L = 1'),
+  loss(19, '(1 - y_j) \\ln (1 - a^L_j)', ({ e, L }) => [e.loss, -(e.y[0] * Math.log(e.a[L][0]) + (1 - e.y[0]) * Math.log(1 - e.a[L][0]))]),
   planted(23, '-\\frac{y_j}{a^L_j} - \\frac{1 - y_j}{1 - a^L_j}', 'chain-rule sign of ln(1 − a) dropped', ({ e, L }) => [e.dA[L], e.a[L].map((a, j) => -e.y[j] / a - (1 - e.y[j]) / (1 - a))]),
   ok(27, '\\frac{a^L_j - y_j}{a^L_j (1 - a^L_j)}', ({ e, L }) => [e.dA[L], e.a[L].map((a, j) => (a - e.y[j]) / (a * (1 - a)))]),
   ok(29, '\\sigma(z)(1 - \\sigma(z))', ({ e }) => [ds(e.z[1]), map(e.z[1], (t) => sigmoid(t) * (1 - sigmoid(t)))]),

@@ -1,4 +1,4 @@
-import { notAClaim, ok, planted, type Expectation } from '../expect';
+import { loss, notAClaim, ok, planted, type Expectation } from '../expect';
 import { add, had, map, matvec, numericJacobian, outer, sub, T } from '../reference/linalg';
 import { activate, sigmoid } from '../reference/mlp';
 
@@ -9,7 +9,7 @@ export const expectations: Expectation[] = [
   ok(19, 'softmax(z^2)', ({ e }) => [e.a[2], softmax(e.z[2])]),
   ok(21, 'W^2 a^1 + b^2', ({ e }) => [e.z[2], add(matvec(e.W[2], e.a[1]), e.b[2])]),
   ok(23, '\\frac{\\exp(z^2_i)}{\\sum_k \\exp(z^2_k)}', ({ e }) => [e.a[2], map(e.z[2], Math.exp).map((t, _, all) => t / all.reduce((s, u) => s + u, 0))]),
-  ok(27, '-\\sum_k y_k \\log p_k', ({ e }) => [e.loss, -e.y.reduce((s, yk, k) => s + yk * Math.log(e.a[2][k]), 0)]),
+  loss(27, '-\\sum_k y_k \\log p_k', ({ e }) => [e.loss, -e.y.reduce((s, yk, k) => s + yk * Math.log(e.a[2][k]), 0)]),
   notAClaim(29, 'i = j'),
   ok(31, 'p_i(1 - p_i)', ({ e }) => [numericJacobian(softmax, e.z[2]).map((r, i) => r[i]), map(e.a[2], (p) => p * (1 - p))]),
   ok(35, '-p_i p_j', ({ e }) => {

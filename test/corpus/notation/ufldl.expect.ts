@@ -1,19 +1,19 @@
 // UFLDL numbers layers from 1 and puts W^{(l)} between layers l and l+1:
 // a^{(l)} = a[l-1], z^{(l)} = z[l-1], δ^{(l)} = δ[l-1], W^{(l)} = W[l] of the reference.
-import { definition, layers, notAClaim, ok, planted, step, ETA, type Expectation } from '../expect';
+import { aside, ETA, forward, layers, loss, notAClaim, ok, planted, step, type Expectation } from '../expect';
 import { add, had, map, matvec, outer, scale, sub, T } from '../reference/linalg';
 import { derivative } from '../reference/mlp';
 
 const fp = (z: number[]) => derivative('sigmoid', z);
 
 export const expectations: Expectation[] = [
-  notAClaim(3, 'n_l = 3'),
+  aside(3, 'n_l = 3'),
   ok(19, 'a^{(1)} = x', ({ e }) => [e.a[0], e.x]),
   notAClaim(21, 'l = 1, 2'),
   ok(23, 'W^{(l)} a^{(l)} + b^{(l)}', ({ e, L }) => layers(1, L, (l) => [e.z[l], add(matvec(e.W[l], e.a[l - 1]), e.b[l])])),
   ok(25, 'f(z^{(l+1)})', ({ e, L }) => layers(1, L, (l) => [e.a[l], map(e.z[l], (t) => 1 / (1 + Math.exp(-t)))])),
-  definition(30, 'h_{W,b}(x) = a^{(3)}'),
-  ok(32, '\\frac{1}{2} \\left\\| h_{W,b}(x) - y \\right\\|^2', ({ e, L }) => [e.loss, 0.5 * sub(e.a[L], e.y).reduce((s, d) => s + d * d, 0)]),
+  forward(30, 'h_{W,b}(x) = a^{(3)}', ({ e, L }) => [e.a[L], e.a[L]]),
+  loss(32, '\\frac{1}{2} \\left\\| h_{W,b}(x) - y \\right\\|^2', ({ e, L }) => [e.loss, 0.5 * sub(e.a[L], e.y).reduce((s, d) => s + d * d, 0)]),
   planted(36, '(y - a^{(n_l)}) \\bullet f\'(z^{(n_l)})', 'drops the minus of −(y − a)', ({ e, L }) => [e.delta[L], had(sub(e.y, e.a[L]), fp(e.z[L]))]),
   notAClaim(38, 'l = n_l - 1, \\dots, 2'),
   ok(40, '\\left( (W^{(l)})^T \\delta^{(l+1)} \\right) \\bullet f\'(z^{(l)})', ({ e, L }) => layers(1, L - 1, (l) => [e.delta[l], had(matvec(T(e.W[l + 1]), e.delta[l + 1]), fp(e.z[l]))])),

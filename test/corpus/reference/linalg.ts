@@ -50,15 +50,15 @@ export const col = (v: Vec): Mat => v.map((x) => [x]);
 export const row = (v: Vec): Mat => [v];
 export const oneHot = (k: number, n: number): Vec => Array.from({ length: n }, (_, i) => (i === k ? 1 : 0));
 
-/** Seeded PRNG (mulberry32): expectations are reproducible. */
+/** Seeded xorshift32: expectations are reproducible, and drawn differently from the engine's own generator. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
+  let state = (seed * 2654435761) >>> 0 || 1;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4294967296;
   };
 }
 
@@ -78,4 +78,10 @@ export function numericJacobian(f: (x: Vec) => Vec, x: Vec, h = 1e-5): Mat {
     return up.map((u, i) => (u - down[i]) / (2 * h));
   });
   return T(columns);
+}
+
+/** df/dt at t by central differences, with a step relative to t (accurate near 0 for −log t too). */
+export function slope(f: (t: number) => number, t: number): number {
+  const h = 1e-4 * Math.max(Math.abs(t), 1e-2);
+  return (f(t + h) - f(t - h)) / (2 * h);
 }
