@@ -1,7 +1,7 @@
 // Bindings a document makes: `let` lines of its spec, definitions in its
 // math (:= and synonyms, or a plain = on a symbol nothing knows), and the
 // symbols it differentiates (the loss, document-wide).
-import { type Claim, type Expr, type Sym, isDeclarableName, parseExpression } from '../math';
+import { type Claim, type Expr, type ParseOptions, type Sym, DEFAULT_LAYERED_SYMBOLS, isDeclarableName, parseExpression } from '../math';
 import type { LetBinding } from '../netspec';
 import type { Problem } from '../source';
 import { Environment, LOSS_CANDIDATES, plainName, type Binding } from './conventions';
@@ -53,15 +53,21 @@ export function definedSymbol(claim: Claim, env: Environment): Sym | undefined {
   return undefined;
 }
 
-/** Multi-letter names the lets declare (`let dscores = …`): the parser reads each as one symbol. */
-export function declaredNames(lets: readonly Pick<LetBinding, 'symbol'>[]): ReadonlySet<string> {
-  return new Set(lets.map((l) => l.symbol.trim()).filter(isDeclarableName));
+/**
+ * What the lets declare for the parser: multi-letter names read as one symbol
+ * (`let dscores = …`), and symbols declared with a layer (`let u^{l} = z^{l}`),
+ * whose superscript is then a layer wherever they are written.
+ */
+export function declaredNotation(lets: readonly Pick<LetBinding, 'symbol'>[]): Pick<ParseOptions, 'names' | 'layeredSymbols'> {
+  const names = new Set(lets.map((l) => l.symbol.trim()).filter(isDeclarableName));
+  const layered = lets.map((l) => /^(\\?[A-Za-z]+)\s*\^/.exec(l.symbol.trim())?.[1]).filter((n): n is string => n !== undefined);
+  return { names, layeredSymbols: new Set([...DEFAULT_LAYERED_SYMBOLS, ...layered]) };
 }
 
 /** Binds every `let` of the spec; a let that does not parse is a located problem. */
 export function bindLets(env: Environment, lets: readonly LetBinding[], problems: Problem[]): void {
   for (const binding of lets) {
-    const symbol = parseExpression(binding.symbol, { names: declaredNames([binding]) }).expr;
+    const symbol = parseExpression(binding.symbol, declaredNotation([binding])).expr;
     const body = parseExpression(binding.expression);
     const where = binding.file ? `let in ${binding.file}` : `let on line ${binding.range.start.line + 1}`;
     if (!symbol || symbol.kind !== 'sym') {

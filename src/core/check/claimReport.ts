@@ -2,7 +2,7 @@
 // the message a person reads, the bindings it used, the worst values.
 import type { Span } from '../math';
 import type { Range } from '../source';
-import { displayName, type Environment } from './conventions';
+import { displayName, LOSS_CANDIDATES, plainName, type Environment } from './conventions';
 import { spanRange, type LocatedClaim } from './located';
 import type { ClaimEvaluation } from './evaluate';
 import type { BindingUse } from './lower';
@@ -93,7 +93,28 @@ function conventionConflict(located: LocatedClaim, env: Environment): string | u
   return `${displayName(lhs)} means ${binding.description} by default; if this document means something else by it, make this line a definition with :=`;
 }
 
+/**
+ * A symbol that is the loss only because the document differentiates it
+ * (∂S/∂u_k makes S the loss): a mismatch on a line that uses it is that
+ * reading's doing as much as the mathematics'.
+ */
+function lossByDifferentiation(evaluation: ClaimEvaluation): string | undefined {
+  const use = evaluation.uses.find((u) => u.binding.meaning.kind === 'loss' && u.binding.boundBy === 'default convention' && !LOSS_CANDIDATES.has(plainName(u.symbol)) && plainName(u.symbol) !== 'L');
+  return use && displayName({ name: use.symbol });
+}
+
 export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, diagnosis: string | undefined, env: Environment): ClaimReport {
+  const readAsLoss = evaluation.status === 'mismatch' ? lossByDifferentiation(evaluation) : undefined;
+  if (readAsLoss) {
+    return uncheckedReport(
+      located,
+      `not checked: ${readAsLoss} is read as the loss because the document differentiates it, and this line gives it another value; if the line defines ${readAsLoss}, write := (derivatives of intermediate quantities are not supported yet)`,
+      'reading',
+      undefined,
+      undefined,
+      evaluation.uses,
+    );
+  }
   if (evaluation.status === 'unchecked') {
     const reason = evaluation.reason;
     return uncheckedReport(located, `not checked: ${reason.message}`, reason.code, reason.span, reason.symbol, evaluation.uses);

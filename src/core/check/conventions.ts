@@ -46,6 +46,9 @@ export const LOSS_CANDIDATES: ReadonlySet<string> = LOSS_NAMES;
 export function plainName(name: string): string {
   const wrapped = /^\\(?:mathbf|boldsymbol|bm|vec|mathrm|operatorname|text|textsc|textrm|mathit|textbf|mathsf|mathnormal)\{(.*)\}$/.exec(name);
   if (wrapped) return plainName(wrapped[1]);
+  // \hat{\mathbf{y}} is \hat{y}: bold inside an accent changes nothing either.
+  const accented = /^\\(hat|tilde|bar)\{(.*)\}$/.exec(name);
+  if (accented) return `\\${accented[1]}{${plainName(accented[2])}}`;
   if (/^\\(log|ln|exp|max|tanh)$/.test(name)) return name.slice(1);
   return name;
 }

@@ -1,11 +1,11 @@
 // Checking a whole document: find its math and its network, read every
 // formula into claims, bind notation in document order, evaluate, report.
 import { createRng, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
-import { type Claim, parseFormula, type Span } from '../math';
+import { type Claim, parseFormula, type ParseOptions, type Span } from '../math';
 import { locateMath, type DocumentLanguage, type Formula } from '../document';
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
-import { bindLets, declaredNames, definedSymbol, lossNames, templateOf } from './bindings';
+import { bindLets, declaredNotation, definedSymbol, lossNames, templateOf } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment } from './conventions';
 import { InstanceContext } from './context';
@@ -27,10 +27,10 @@ export interface CheckOptions {
 }
 
 /** Every formula's claims in document order, continuations (a display starting with `=`) joined to the claim before. */
-export function readClaims(formulas: readonly Formula[], macros: Readonly<Record<string, string>>, problems: Problem[], names?: ReadonlySet<string>): LocatedClaim[] {
+export function readClaims(formulas: readonly Formula[], macros: Readonly<Record<string, string>>, problems: Problem[], declared?: Pick<ParseOptions, 'names' | 'layeredSymbols'>): LocatedClaim[] {
   const claims: LocatedClaim[] = [];
   for (const formula of formulas) {
-    const parsed = parseFormula(formula.latex, { macros, environment: formula.environment, names });
+    const parsed = parseFormula(formula.latex, { macros, environment: formula.environment, ...declared });
     for (const error of parsed.errors) problems.push({ range: spanRange(formula, error.span), severity: 'warning', message: `cannot read this formula: ${error.message}`, code: 'parse-error' });
     const previous = claims[claims.length - 1];
     if (parsed.continuation && previous) {
@@ -118,7 +118,7 @@ export function checkDocument(text: string, options: CheckOptions): DocumentRepo
   }
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
-  const claims = readClaims(located.formulas, located.macros, problems, declaredNames(spec.lets));
+  const claims = readClaims(located.formulas, located.macros, problems, declaredNotation(spec.lets));
   const net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
 
   const root = new Environment();

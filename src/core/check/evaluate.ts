@@ -98,7 +98,8 @@ function stepSize(claim: ClaimInput, env: Environment): { rate: string; env: Env
     if (node.kind === 'sym') [...(node.layer ? [node.layer] : []), ...node.indices].forEach((s) => walk(s, (n) => void (isBareSymbol(n) && scripts.add(n.name))));
   });
   for (const name of scripts) unknown.delete(name);
-  if (unknown.size !== 1) return { rate: '\\eta', env };
+  const named = some(claim.rhs, (node) => isBareSymbol(node) && env.lookup(node.name)?.meaning.kind === 'learningRate');
+  if (named || unknown.size !== 1) return { rate: '\\eta', env };
   const [rate] = unknown;
   const scoped = env.child();
   scoped.bind(rate, { meaning: { kind: 'learningRate' }, description: `the learning rate ${rate} (any positive number)`, boundBy: 'its place in the update' });
@@ -161,6 +162,10 @@ function* product(ranges: readonly (readonly [string, number, number])[]): Gener
   for (let v = from; v <= to; v++) for (const tail of product(rest)) yield { [name]: v, ...tail };
 }
 
+function isZero(v: Value): boolean {
+  return entries(v).every((x) => x === 0);
+}
+
 function truthy(v: Value): boolean {
   return entries(v).every((x) => x !== 0);
 }
@@ -209,7 +214,9 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
   let shapeError: string | undefined;
   let sampled: { checked: number; total: number } | undefined;
 
+  let everyValueZero = true;
   const record = (result: AssignmentResult, values: Evaluated) => {
+    if (everyValueZero && !(isZero(values.lhs) && isZero(values.rhs))) everyValueZero = false;
     results.push(result);
     if (!worst || !(result.relError <= worst.result.relError)) worst = { result, values };
     if (!result.passed && (!worstFailure || !(result.relError <= worstFailure.result.relError))) worstFailure = { result, values };
@@ -295,6 +302,10 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     const reasons = [...skipped, ...quietlySkipped];
     const why = reasons.length > 0 ? `no layer where every quantity of the claim exists (${reasons[0]})` : 'no index value satisfies its conditions';
     return { status: 'unchecked', reason: new Uncheckable(why), uses };
+  }
+  if (!worstFailure && everyValueZero) {
+    // 0 = 0 everywhere says nothing: a symbol read as something the document did not mean (a label read as the output) can do that.
+    return { status: 'unchecked', reason: new Uncheckable('both sides are 0 on every instance, so the check says nothing; check how its symbols are read (hover them)'), uses };
   }
   const chosen = worstFailure ?? worst;
   return {

@@ -63,7 +63,8 @@ function applyActivation(activation: Activation, x: Value, order: number): Value
   if (order > 1) throw new NotApplicable('second derivatives of activations are not supported', true);
   if (!isElementwise(activation)) {
     if (order === 1) throw new NotApplicable('σ′ of the softmax layer is not elementwise', true);
-    if (!V.isMatrix(x)) throw new V.ShapeError('softmax needs a vector');
+    // g(t) on a number where the only activation is softmax: the document's own function, not the layer's.
+    if (!V.isMatrix(x)) throw new Uncheckable('a function applied to a number here cannot be the softmax layer; define it with := to check this line');
     return V.column(activate('softmax', x.data.slice()));
   }
   const { value, derivative } = scalarActivation(activation);
@@ -77,6 +78,7 @@ const ELEMENTARY: Record<string, readonly [(x: number) => number, (x: number) =>
   tanh: [Math.tanh, (x) => 1 - Math.tanh(x) ** 2],
   sigmoid: [scalarActivation('sigmoid').value, scalarActivation('sigmoid').derivative],
   relu: [scalarActivation('relu').value, scalarActivation('relu').derivative],
+  softplus: [scalarActivation('softplus').value, scalarActivation('softplus').derivative],
 };
 
 const RELATIONS: Record<string, (a: number, b: number) => boolean> = {
@@ -143,6 +145,17 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
 }
 differentiate.rawArgs = true;
 
+/** d/dt of an identity's body with respect to one of its random scalar arguments (\frac{d}{dt} \log(1 + e^t)), by central differences. */
+function differentiateScalar(args: MathNode[], _math: unknown, scope: Scope): Value {
+  const [nameNode, body] = args;
+  const name = (nameNode as unknown as { value: string }).value;
+  const t = scalar(scope.get(name) as Value);
+  const h = 1e-6 * Math.max(Math.abs(t), 0.1);
+  const at = (v: number) => withVariable(scope, name, v, () => evaluateNode(body, scope));
+  return V.divide(V.subtract(at(t + h), at(t - h)), 2 * h);
+}
+differentiateScalar.rawArgs = true;
+
 const FUNCTIONS = {
   gc_q: (ctx: InstanceContext, quantity: string, layer: number): Value => {
     if (quantity === 'delta') return ctx.gradient({ quantity: 'z', layer: layerOf(ctx, 'z', layer) });
@@ -205,6 +218,7 @@ const FUNCTIONS = {
   gc_sum: sumOver,
   gc_vector: vectorOver,
   gc_deriv: differentiate,
+  gc_dscalar: differentiateScalar,
 };
 
 math.import(FUNCTIONS, { override: true });

@@ -6,7 +6,7 @@ import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../m
 import { displayName, plainName, type Binding, type Environment, type LayeredQuantity } from './conventions';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
-import type { ClaimVariables } from './variables';
+import { hasBareFunction, POINT_FREE_ARGUMENT, type ClaimVariables } from './variables';
 import { isBareSymbol, some, substitute } from './walk';
 
 const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
@@ -16,7 +16,7 @@ const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
 };
 
 /** Elementary functions whose derivative a claim may write (\tanh', \text{sigmoid}'). */
-const ELEMENTWISE_DIFFERENTIABLE: ReadonlySet<string> = new Set(['log', 'exp', 'tanh', 'sigmoid', 'relu']);
+const ELEMENTWISE_DIFFERENTIABLE: ReadonlySet<string> = new Set(['log', 'exp', 'tanh', 'sigmoid', 'relu', 'softplus']);
 
 const call = (name: FunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
 const constant = (value: unknown): MathNode => new ConstantNode(value);
@@ -44,6 +44,8 @@ export interface Reading {
   readonly description: string;
   readonly shift?: Readonly<Partial<Record<LayeredQuantity, number>>>;
   readonly transposeWeights?: boolean;
+  /** z_1, h_1, a_2: a number as subscript is the layer on every quantity, not only on W and b. */
+  readonly subscriptLayers?: boolean;
 }
 
 /** Optional rewrites: the diagnosis shifts every layer of one symbol; a reading renumbers or transposes quantities. */
@@ -55,8 +57,8 @@ export interface LowerOptions {
 type GradientTarget = { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string };
 
 /** `W_2` where W needs a layer and has none: layer 2 (d2l, CS231n number layers by subscript). */
-function layerFromSubscript(sym: Sym, quantity: LayeredQuantity): Sym {
-  if (sym.layer || quantity === 'z' || quantity === 'o' || sym.indices.length !== 1 || sym.indices[0].kind !== 'num') return sym;
+function layerFromSubscript(sym: Sym, quantity: LayeredQuantity, everyQuantity = false): Sym {
+  if (sym.layer || (!everyQuantity && (quantity === 'z' || quantity === 'o')) || sym.indices.length !== 1 || sym.indices[0].kind !== 'num') return sym;
   return { ...sym, layer: sym.indices[0], indices: [] };
 }
 
@@ -74,7 +76,11 @@ export class Lowerer {
 
   /** The binding of a symbol as written, and the symbol with a layer number it used up (`W_2` bound by its own let). */
   private resolve(sym: Sym): { binding: Binding; sym: Sym } | undefined {
-    const found = this.env.lookupSymbol(sym, this.expanding);
+    let found = this.env.lookupSymbol(sym, this.expanding);
+    // `let z = z^{L}` names the bare z; z^1 written with a layer is still the network's z^1.
+    if (found?.binding.meaning.kind === 'template' && found.binding.meaning.layer === undefined && sym.layer) {
+      found = this.env.lookupSymbol(sym, new Set([...this.expanding, found.binding])) ?? found;
+    }
     if (!found) return undefined;
     return { binding: found.binding, sym: found.numbered ? { ...sym, indices: [] } : sym };
   }
@@ -184,7 +190,7 @@ export class Lowerer {
     const meaning = binding.meaning;
     switch (meaning.kind) {
       case 'layered':
-        return this.indexInto(this.layered(meaning.quantity, sym, bound), layerFromSubscript(sym, meaning.quantity), bound, this.describe(sym));
+        return this.indexInto(this.layered(meaning.quantity, sym, bound), layerFromSubscript(sym, meaning.quantity, this.options.reading?.subscriptLayers), bound, this.describe(sym));
       case 'input':
         return this.indexInto(call('gc_q', CTX(), constant('o'), constant(0)), sym, bound, 'x');
       case 'output':
@@ -203,14 +209,22 @@ export class Lowerer {
         return this.template(sym, meaning, bound);
       case 'activation':
       case 'function':
+        if (this.vars.pointFree) return this.applyTo(sym, meaning, variable(randomVariable(POINT_FREE_ARGUMENT)));
         throw new Uncheckable(`${displayName(sym)} is a function here but has no argument`, sym.span);
     }
+  }
+
+  /** σ, σ', tanh written without an argument in a point-free identity: applied to the identity's shared argument. */
+  private applyTo(fn: Sym, meaning: Extract<Binding['meaning'], { kind: 'activation' | 'function' }>, argument: MathNode): MathNode {
+    if (meaning.kind === 'activation') return call('gc_act', CTX(), constant(-1), argument, constant(fn.primes));
+    if (!ELEMENTWISE_DIFFERENTIABLE.has(meaning.fn)) throw new Uncheckable(`${displayName(fn)} is a function here but has no argument`, fn.span);
+    return call('gc_fn', constant(meaning.fn), argument, constant(fn.primes));
   }
 
   private layered(quantity: LayeredQuantity, written: Sym, bound: ReadonlySet<string>): MathNode {
     let layer: MathNode;
     // W_2, b_1 with no layer: the number is the layer (CS231n, d2l); z_2, a_2 stay entries of the output layer.
-    const sym = layerFromSubscript(written, quantity);
+    const sym = layerFromSubscript(written, quantity, this.options.reading?.subscriptLayers);
     if (sym.layer) layer = this.layer(sym.layer, bound);
     else if (quantity === 'z' || quantity === 'o') layer = call('gc_last', CTX()); // Nielsen's bare a, z: the output layer
     else throw new Uncheckable(`${displayName(sym)} needs a layer: write ${displayName(sym)}^{l}`, sym.span, sym.name, 'no-layer');
@@ -253,7 +267,7 @@ export class Lowerer {
     const name = displayName(sym);
     const indicator = appliedTo?.length === 1 && appliedTo[0].kind === 'relation' ? ' (an indicator is written I(y=a) or \\mathbb{1}(y=a))' : '';
     return new Uncheckable(
-      `unknown symbol ${name}${indicator}: say what it means in the network spec (\`let ${plainName(sym.name)} = …\`, e.g. \`let \\alpha = z^{L}\`) or define it with :=`,
+      `unknown symbol ${name}${indicator}: say what it means in the network spec (\`let ${plainName(sym.name)} = …\` with a network quantity such as z^{L} on the right) or define it with :=`,
       sym.span,
       sym.name,
       'unknown-symbol',
@@ -272,6 +286,10 @@ export class Lowerer {
       return this.lower(e.args[0], bound);
     };
     const meaning = binding.meaning;
+    // σ(1 − σ) in a point-free identity: σ times (1 − σ), not σ of (1 − σ).
+    if ((meaning.kind === 'activation' || meaning.kind === 'function') && this.vars.pointFree && e.args.length === 1 && hasBareFunction(e.args[0], this.env)) {
+      return call('gc_mul', this.applyTo(fn, meaning, variable(randomVariable(POINT_FREE_ARGUMENT))), this.lower(e.args[0], bound));
+    }
     switch (meaning.kind) {
       case 'activation':
         return call('gc_act', CTX(), this.activationLayer(fn, e.args[0], bound), one(), constant(fn.primes));
@@ -338,7 +356,7 @@ export class Lowerer {
     const meaning = binding.meaning;
     const describe = this.describe(wrt);
     if (meaning.kind === 'layered' && meaning.quantity !== 'delta') {
-      wrt = layerFromSubscript(wrt, meaning.quantity);
+      wrt = layerFromSubscript(wrt, meaning.quantity, this.options.reading?.subscriptLayers);
       const layer = wrt.layer ? this.layer(wrt.layer, bound) : meaning.quantity === 'z' || meaning.quantity === 'o' ? call('gc_last', CTX()) : undefined;
       if (!layer) throw new Uncheckable(`${displayName(wrt)} needs a layer: write ${displayName(wrt)}^{l}`, wrt.span, wrt.name, 'no-layer');
       return { quantity: meaning.quantity, layer: this.shifted(wrt.name, layer, wrt.layer ? meaning.quantity : undefined), indices: wrt.indices, describe };
@@ -362,6 +380,7 @@ export class Lowerer {
   }
 
   private derivative(e: Derivative, bound: ReadonlySet<string>): MathNode {
+    if (isBareSymbol(e.wrt) && this.vars.randomScalars.has(e.wrt.name)) return call('gc_dscalar', constant(randomVariable(e.wrt.name)), this.lower(e.of, bound));
     const target = this.target(e.wrt, bound);
     const indices = target.indices.map((i) => this.index(i, bound));
     if (this.isLoss(e.of)) {

@@ -17,12 +17,14 @@ import { evaluateClaim, type ClaimEvaluation, type EvaluateOptions } from './eva
 import type { LocatedClaim } from './located';
 import type { Reading } from './lower';
 import type { ClaimReport } from './report';
+import { some } from './walk';
 
 /** The numberings and layouts real documents use besides GradCheck's default (input o^0, W^l n_l × n_{l−1}). */
 export const READINGS: readonly Reading[] = [
   { description: 'layers numbered from 1 with W^{(l)} between layers l and l+1 (a^{(1)} = x, as in UFLDL)', shift: { o: -1, z: -1, delta: -1 } },
   { description: 'layers numbered from 1, the input being layer 1 (a^1 = x)', shift: { W: -1, b: -1, z: -1, o: -1, delta: -1 } },
   { description: 'W^l laid out n_{l−1} × n_l (w_{jk} from unit j of layer l−1 to unit k of layer l)', transposeWeights: true },
+  { description: 'layer numbers as subscripts (z_1, h_1 are z^1, h^1)', subscriptLayers: true },
 ];
 
 /** Failures a reading could explain: a quantity that does not exist at that layer, a shape clash, an index out of range, an arity. */
@@ -31,6 +33,30 @@ export function isReadingFailure(evaluation: ClaimEvaluation): boolean {
   if (evaluation.status !== 'unchecked') return false;
   return /does not exist|out of range|takes one argument|needs one index|no index value/.test(evaluation.reason.message);
 }
+
+/**
+ * An index a symbol cannot take: a number it has no entry for (x_0, w^{(1)}_{j0}),
+ * or a count of indices it cannot take ("needs two indices, got 1"): the
+ * document uses the symbol for something else. A free index running past a
+ * symbol (δ^{l+1}_j with j over layer l) is a real mistake and stays ✗.
+ */
+function isIndexFailure(o: Observed): boolean {
+  const problem = o.evaluation.status === 'mismatch' ? (o.evaluation.shapeError ?? '') : '';
+  if (/needs (one|two) ind|takes no index|no index range/.test(problem)) return true;
+  // Out of range for a symbol written without a layer (Bishop's z_j): its layer was GradCheck's guess, not the author's.
+  const symbol = /out of range for ([^\s^(]+) \(/.exec(problem)?.[1];
+  if (symbol && GUESSED_LAYER.has(symbol)) return true;
+  const { lhs, rhs } = o.located.claim;
+  return /out of range/.test(problem) && [lhs, rhs].some((side) => some(side, (n) => n.kind === 'sym' && n.indices.some((i) => i.kind === 'num')));
+}
+
+function indexProblem(evaluation: ClaimEvaluation): string {
+  const problem = evaluation.status === 'mismatch' ? evaluation.shapeError : '';
+  return `${problem}: the document seems to use this symbol for something else than GradCheck reads (hover it); say what it means with let in the spec or define it with :=`;
+}
+
+/** Quantities that, written without a layer, are read at the last layer: an index past them is a guess gone wrong. */
+const GUESSED_LAYER: ReadonlySet<string> = new Set(['z', 'o', 'a', 'h', 'Z', 'A']);
 
 interface Observed {
   readonly index: number;
@@ -82,7 +108,10 @@ export class ReadingJudge {
     }
     for (const o of failing) {
       const explaining = trials.find((t) => t.consistent && t.evaluations.get(o.index)!.status === 'ok');
-      if (!explaining) continue;
+      if (!explaining) {
+        if (isIndexFailure(o)) out[o.index] = uncheckedReport(o.located, `not checked: ${indexProblem(o.evaluation)}`, 'reading');
+        continue;
+      }
       const reason = o.evaluation.status === 'unchecked' ? o.evaluation.reason.message : (o.evaluation.status === 'mismatch' && o.evaluation.shapeError) || 'it fails as written';
       out[o.index] = uncheckedReport(
         o.located,

@@ -3,7 +3,7 @@
 // identities that mention no network quantity (σ'(z) = σ(z)(1 − σ(z))),
 // random scalar arguments.
 import type { Expr } from '../math';
-import type { Environment } from './conventions';
+import { LOSS_CANDIDATES, plainName, type Environment } from './conventions';
 import { isBareSymbol, walk } from './walk';
 
 export interface ClaimVariables {
@@ -12,6 +12,27 @@ export interface ClaimVariables {
   readonly freeIndices: readonly string[];
   readonly layerVars: readonly string[];
   readonly randomScalars: ReadonlySet<string>;
+  /** An identity between functions written without arguments (Nielsen's σ' = σ(1 − σ)): they share one random argument. */
+  readonly pointFree: boolean;
+}
+
+/** The random argument of a point-free identity. */
+export const POINT_FREE_ARGUMENT = 'pointfree';
+
+/** A function symbol written without its argument somewhere in e (calls' own names aside): σ in σ(1 − σ). */
+export function hasBareFunction(e: Expr, env: Environment): boolean {
+  let found = false;
+  walk(e, (node) => {
+    if (found) return false;
+    if (node.kind === 'call') {
+      found = node.args.some((a) => hasBareFunction(a, env));
+      return false;
+    }
+    const kind = node.kind === 'sym' ? env.lookup(node.name)?.meaning.kind : undefined;
+    if (kind === 'activation' || kind === 'function') found = true;
+    return !found;
+  });
+  return found;
 }
 
 const LETTER = /^(?:[a-zA-Z]|\\[a-zA-Z]+)$/;
@@ -51,16 +72,21 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
     walk(side, (node) => {
       if (node.kind === 'call' && node.fn.indices.length > 0 && node.fn.indices.every((i) => isParameter(i, env))) parameterised.add(node.fn);
       if (node.kind === 'sym') {
-        if (!parameterised.has(node)) node.indices.forEach(addIndex);
+        // E_n, L_i: the loss of example n; its subscript is not an index of the network.
+        if (!parameterised.has(node) && env.lookup(node.name)?.meaning.kind !== 'loss' && !LOSS_CANDIDATES.has(plainName(node.name))) node.indices.forEach(addIndex);
         if (node.layer) {
           addLayers(node.layer);
           mentionsNetwork = true;
         }
-        const kind = env.lookup(node.name)?.meaning.kind;
-        if (kind === 'loss' || kind === 'label' || kind === 'output' || kind === 'input' || kind === 'template') mentionsNetwork = true;
+        const meaning = env.lookup(node.name)?.meaning;
+        const kind = meaning?.kind;
+        // u bound by `let u^{l} = z^{l}` but written without a layer (\tanh'(u)) is a plain argument, like a bare z.
+        const layerless = meaning?.kind === 'template' && meaning.layer !== undefined && !node.layer;
+        if (kind === 'loss' || kind === 'label' || kind === 'output' || kind === 'input' || (kind === 'template' && !layerless)) mentionsNetwork = true;
       }
       if (node.kind === 'sum') indexVars.add(node.index);
-      if (node.kind === 'derivative') mentionsNetwork = true;
+      // d/dt of an identity in a plain argument t (no binding) is not about the network.
+      if (node.kind === 'derivative' && !(isBareSymbol(node.wrt) && !env.lookup(node.wrt.name))) mentionsNetwork = true;
       // I(y = a): a is an index; 1(h > 0), 1(z > 0): a quantity compared entry by entry is not.
       if (node.kind === 'relation') [node.left, node.right].filter((s) => !isQuantity(s, env)).forEach(addIndex);
       if (node.kind === 'call') {
@@ -95,11 +121,13 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
     for (const side of sides) {
       walk(side, (node) => {
         if (isBareSymbol(node) && LETTER.test(node.name) && !indexVars.has(node.name)) {
-          const kind = env.lookup(node.name)?.meaning.kind;
-          if (kind === undefined || kind === 'layered') randomScalars.add(node.name);
+          const meaning = env.lookup(node.name)?.meaning;
+          if (meaning === undefined || meaning.kind === 'layered' || (meaning.kind === 'template' && meaning.layer !== undefined)) randomScalars.add(node.name);
         }
       });
     }
   }
-  return { indexVars, freeIndices, layerVars, randomScalars };
+  const pointFree = !mentionsNetwork && sides.some((side) => hasBareFunction(side, env));
+  if (pointFree) randomScalars.add(POINT_FREE_ARGUMENT);
+  return { indexVars, freeIndices, layerVars, randomScalars, pointFree };
 }

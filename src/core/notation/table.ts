@@ -7,7 +7,7 @@
 /** The network quantities a layered symbol can name. `delta` is ∂L/∂z^l. */
 export type LayeredQuantity = 'W' | 'b' | 'z' | 'o' | 'delta';
 
-export type ElementaryFunction = 'log' | 'exp' | 'softmax' | 'max' | 'onehot' | 'tanh' | 'sigmoid' | 'relu';
+export type ElementaryFunction = 'log' | 'exp' | 'softmax' | 'max' | 'onehot' | 'tanh' | 'sigmoid' | 'relu' | 'softplus';
 
 /** What a symbol means when the document says nothing else. */
 export type Role =
@@ -94,10 +94,11 @@ export const NOTATION: readonly NotationEntry[] = [
   elementary(['tanh'], 'tanh', 'tanh', "\\tanh'(u) = 1 - \\tanh^2(u)", true),
   elementary(['sigmoid', 'sigm'], 'sigmoid', 'the logistic sigmoid', "\\text{sigmoid}'(u) = \\operatorname{sigmoid}(u)(1 - \\operatorname{sigmoid}(u))"),
   elementary(['relu', 'ReLU'], 'relu', 'ReLU', '\\operatorname{relu}(u) = \\max(0, u)'),
+  elementary(['softplus'], 'softplus', 'softplus log(1 + e^x)', "\\mathrm{softplus}'(t) = \\frac{1}{1 + e^{-t}}"),
 ];
 
 /** Words that are functions whatever their spelling (\mathrm, \operatorname, \text, \log) but that GradCheck cannot evaluate. */
-export const OTHER_FUNCTION_WORDS: readonly string[] = ['min', 'diag', 'sign', 'sgn', 'softplus', 'sin', 'cos'];
+export const OTHER_FUNCTION_WORDS: readonly string[] = ['min', 'diag', 'sign', 'sgn', 'sin', 'cos'];
 
 /**
  * Symbols that are functions of what follows in parentheses but have no

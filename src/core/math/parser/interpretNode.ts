@@ -6,7 +6,7 @@
 
 import type { Expr, Span } from '../expr/expr';
 import { binary, respan, spanOf, sym, unsupported } from '../expr/exprBuild';
-import type { SubParser } from './context';
+import { extentOf, type SubParser } from './context';
 import type { KFrac, KNode, KOp, KSupSub } from '../katex/katexTree';
 import { GRADIENT_NAMES, OPERATOR_FUNCTIONS, UNSUPPORTED_OPERATORS } from './notation';
 import { applyPostfixScripts, buildSymbol, readSup } from './scripts';
@@ -132,10 +132,10 @@ function scriptedOperator(base: KOp, sup: KNode, span: Span, p: SubParser): Expr
   let applied: Expr;
   if (nextIsParen(p)) {
     const arg = p.parsePostfix();
-    applied = { kind: 'call', fn, args: [arg], given: [], span: spanOf(span, arg.span) };
+    applied = { kind: 'call', fn, args: [arg], given: [], span: spanOf(span, extentOf(arg, p.ctx)) };
   } else if (p.startsFactor()) {
     const arg = p.parseUnary();
-    applied = { kind: 'call', fn, args: [arg], given: [], span: spanOf(span, arg.span) };
+    applied = { kind: 'call', fn, args: [arg], given: [], span: spanOf(span, extentOf(arg, p.ctx)) };
   } else return unsupported(base.name, `${base.name} of what? no argument follows`, span);
   if (parts.rest.length === 0) return applied;
   const exponent = p.ctx.subparser(parts.rest).parseAll(spanOf(parts.rest[0].span, parts.rest[parts.rest.length - 1].span));

@@ -44,9 +44,17 @@ function isPrime(n: KNode): boolean {
   return n.t === 'ord' && n.text === '\\prime';
 }
 
+/** `f^{'}`: KaTeX makes the ' inside braces a script on nothing, holding \prime marks. */
+function primesOnNothing(n: KNode): number {
+  if (n.t !== 'supsub' || n.base || n.sub || !n.sup) return 0;
+  const marks = contents(n.sup);
+  return marks.length > 0 && marks.every(isPrime) ? marks.length : 0;
+}
+
 export function readSup(sup: KNode): SupParts {
   let rest = contents(sup);
   let primes = 0;
+  if (rest.length === 1 && primesOnNothing(rest[0]) > 0) return { primes: primesOnNothing(rest[0]), transposed: false, rest: [], paren: false };
   while (rest.length > 0 && isPrime(rest[0])) {
     primes++;
     rest = rest.slice(1);
@@ -167,7 +175,7 @@ export function buildSymbol(
   const notation = ctx.notation;
   const layered = isLayeredName(info, notation);
   const fn = isFunctionName(info, notation);
-  const euler = (info.name === 'e' || info.name === '\\mathrm{e}') && !layered && !fn;
+  const euler = /^(e|\\(mathrm|mathbf|boldsymbol|bm)\{e\})$/.test(info.name) && !layered && !fn;
 
   if (sub && isIndicatorName(info.name) && !sup) {
     const cond = exprOf(contents(sub), sub.span, ctx);
