@@ -58,6 +58,8 @@ function indexProblem(evaluation: ClaimEvaluation): string {
 /** Quantities that, written without a layer, are read at the last layer: an index past them is a guess gone wrong. */
 const GUESSED_LAYER: ReadonlySet<string> = new Set(['z', 'o', 'a', 'h', 'Z', 'A']);
 
+const TRIAL_ASSIGNMENTS = 24;
+
 interface Observed {
   readonly index: number;
   readonly located: LocatedClaim;
@@ -85,16 +87,26 @@ export class ReadingJudge {
     const failing = this.observed.filter((o) => isReadingFailure(o.evaluation));
     if (failing.length === 0) return [...reports];
     const heldByDefault = this.observed.filter((o) => o.evaluation.status === 'ok');
+    // Cheapest evidence first: a reading that explains none of the failures is never tried on the rest.
     const trials = READINGS.map((reading) => {
-      const evaluations = new Map(this.observed.map((o) => [o.index, evaluateClaim(o.located.claim, o.env, this.contexts, { ...this.options, lower: { reading } })]));
-      const holds = (o: Observed) => evaluations.get(o.index)!.status === 'ok';
-      return { reading, evaluations, held: this.observed.filter(holds).length, consistent: heldByDefault.every(holds) };
+      const evaluations = new Map<number, ClaimEvaluation>();
+      const under = (o: Observed) => {
+        let e = evaluations.get(o.index);
+        // Trials look at one instance (the last: the first also runs finite differences) and a sample of index values: evidence, not the verdict.
+        if (!e) evaluations.set(o.index, (e = evaluateClaim(o.located.claim, o.env, this.contexts.slice(-1), { ...this.options, maxAssignments: TRIAL_ASSIGNMENTS, lower: { reading } })));
+        return e;
+      };
+      const holds = (o: Observed) => under(o).status === 'ok';
+      const explains = failing.some(holds);
+      const consistent = explains && heldByDefault.every(holds);
+      return { reading, evaluations, under, consistent, held: consistent ? this.observed.filter(holds).length : 0 };
     });
     const out = [...reports];
     const adopted = trials.filter((t) => t.consistent && t.held >= heldByDefault.length + 2).sort((a, b) => b.held - a.held)[0];
     if (adopted) {
       for (const o of this.observed) {
-        const report = claimReport(o.located, adopted.evaluations.get(o.index)!, undefined, o.env);
+        const full = evaluateClaim(o.located.claim, o.env, this.contexts, { ...this.options, lower: { reading: adopted.reading } });
+        const report = claimReport(o.located, full, undefined, o.env);
         out[o.index] = report.status === 'unchecked' ? report : { ...report, message: `${report.message} (read with ${adopted.reading.description})` };
       }
       const first = this.observed[0].located;
@@ -107,7 +119,7 @@ export class ReadingJudge {
       return out;
     }
     for (const o of failing) {
-      const explaining = trials.find((t) => t.consistent && t.evaluations.get(o.index)!.status === 'ok');
+      const explaining = trials.find((t) => t.consistent && t.under(o).status === 'ok');
       if (!explaining) {
         if (isIndexFailure(o)) out[o.index] = uncheckedReport(o.located, `not checked: ${indexProblem(o.evaluation)}`, 'reading');
         continue;
