@@ -46,6 +46,8 @@ export interface Reading {
   readonly transposeWeights?: boolean;
   /** z_1, h_1, a_2: a number as subscript is the layer on every quantity, not only on W and b. */
   readonly subscriptLayers?: boolean;
+  /** Default-convention names read as other quantities: Goodfellow's and Bishop's a is the pre-activation, Bishop's z the activation. */
+  readonly rename?: Readonly<Record<string, LayeredQuantity>>;
 }
 
 /** Optional rewrites: the diagnosis shifts every layer of one symbol; a reading renumbers or transposes quantities. */
@@ -82,6 +84,10 @@ export class Lowerer {
       found = this.env.lookupSymbol(sym, new Set([...this.expanding, found.binding])) ?? found;
     }
     if (!found) return undefined;
+    const renamed = this.options.reading?.rename?.[plainName(sym.name)];
+    if (renamed && found.binding.boundBy === 'default convention') {
+      found = { ...found, binding: { meaning: { kind: 'layered', quantity: renamed }, description: `${displayName(sym)} read as ${renamed === 'z' ? 'the pre-activation' : 'the activation'} (${this.options.reading!.description})`, boundBy: 'reading' } };
+    }
     return { binding: found.binding, sym: found.numbered ? { ...sym, indices: [] } : sym };
   }
 

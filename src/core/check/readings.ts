@@ -25,11 +25,16 @@ export const READINGS: readonly Reading[] = [
   { description: 'layers numbered from 1, the input being layer 1 (a^1 = x)', shift: { W: -1, b: -1, z: -1, o: -1, delta: -1 } },
   { description: 'W^l laid out n_{l−1} × n_l (w_{jk} from unit j of layer l−1 to unit k of layer l)', transposeWeights: true },
   { description: 'layer numbers as subscripts (z_1, h_1 are z^1, h^1)', subscriptLayers: true },
+  { description: 'a as the pre-activation and z as the activation (Goodfellow, Bishop)', rename: { a: 'z', z: 'o' } },
 ];
 
-/** Failures a reading could explain: a quantity that does not exist at that layer, a shape clash, an index out of range, an arity. */
+/**
+ * Failures a reading could explain: any mismatch (a reading must then keep
+ * every other claim holding, which a real mistake among correct lines never
+ * passes), a quantity that does not exist at that layer, an index, an arity.
+ */
 export function isReadingFailure(evaluation: ClaimEvaluation): boolean {
-  if (evaluation.status === 'mismatch') return evaluation.shapeError !== undefined;
+  if (evaluation.status === 'mismatch') return true;
   if (evaluation.status !== 'unchecked') return false;
   return /does not exist|out of range|takes one argument|needs one index|no index value/.test(evaluation.reason.message);
 }
