@@ -171,4 +171,17 @@ describe('trust: a reading problem is unchecked, not ✗', () => {
     const [c] = claims(SIGMOID.replace('```\n', 'let t = y\n```\n'), 't_k - y_k = 0');
     assert.equal(c.status, 'unchecked');
   });
+
+  it('reads a bare z, h defined by the document (d2l) as the document\'s own, not ✗ at the last layer', () => {
+    const out = claims(SIGMOID, 'z = W^{(1)} x', 'h = \\sigma(z)', '\\frac{\\partial L}{\\partial h} = (W^{(2)})^T \\delta^{(2)}');
+    assert.deepEqual(out.map((c) => c.status), ['unchecked', 'unchecked', 'unchecked']);
+    assert.match(out[0].message, /definition of z/);
+    assert.match(out[2].message, /h is the document's own quantity \(line 10\)/);
+  });
+
+  it('adopts "a as the pre-activation" (Goodfellow) when the document holds under it', () => {
+    const out = claims(SIGMOID, 'h^{(0)} = x', 'a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}', 'h^{(k)} = \\sigma(a^{(k)})', '\\frac{\\partial L}{\\partial b^{(k)}} = \\frac{\\partial L}{\\partial a^{(k)}}');
+    assert.deepEqual(out.map((c) => c.status), ['ok', 'ok', 'ok', 'ok']);
+    assert.match(out[1].message, /a as the pre-activation/);
+  });
 });

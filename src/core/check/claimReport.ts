@@ -94,6 +94,17 @@ function conventionConflict(located: LocatedClaim, env: Environment): string | u
 }
 
 /**
+ * `z = W^{(1)} x`, `h = \phi(z)` (d2l): a bare z, h, o on the left of a plain =
+ * names a quantity of the document; reading it at the last layer was GradCheck's guess.
+ */
+export function guessedLayerDefinition(located: LocatedClaim, env: Environment): string | undefined {
+  const { lhs, relation } = located.claim;
+  if (relation !== '=' || lhs.kind !== 'sym' || lhs.layer || lhs.indices.length > 0 || lhs.primes > 0) return undefined;
+  if (env.lookup(lhs.name)?.boundBy !== 'default convention') return undefined; // `let h = o^{1}` says which layer
+  return /^(z|o|a|h)$/.test(plainName(lhs.name)) ? displayName(lhs) : undefined;
+}
+
+/**
  * A symbol that is the loss only because the document differentiates it
  * (∂S/∂u_k makes S the loss): a mismatch on a line that uses it is that
  * reading's doing as much as the mathematics'.
@@ -104,6 +115,17 @@ function lossByDifferentiation(evaluation: ClaimEvaluation): string | undefined 
 }
 
 export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, diagnosis: string | undefined, env: Environment): ClaimReport {
+  const guessed = evaluation.status === 'mismatch' ? guessedLayerDefinition(located, env) : undefined;
+  if (guessed) {
+    return uncheckedReport(
+      located,
+      `not checked: this line reads like a definition of ${guessed}, which has no layer written, so GradCheck read it at the last layer and the line fails there; write its layer (${guessed}^{1}) or define it with := (${guessed} := …)`,
+      'reading',
+      undefined,
+      undefined,
+      evaluation.uses,
+    );
+  }
   const readAsLoss = evaluation.status === 'mismatch' ? lossByDifferentiation(evaluation) : undefined;
   if (readAsLoss) {
     return uncheckedReport(

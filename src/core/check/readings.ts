@@ -10,8 +10,8 @@
 //  - a failure no reading explains stays what it is, so a real mistake (a
 //    dropped transpose among correct forward equations) is still ✗.
 import type { Problem } from '../source';
-import { claimReport, uncheckedReport } from './claimReport';
-import type { Environment } from './conventions';
+import { claimReport, guessedLayerDefinition, uncheckedReport } from './claimReport';
+import { displayName, type Environment } from './conventions';
 import type { InstanceContext } from './context';
 import { evaluateClaim, type ClaimEvaluation, type EvaluateOptions } from './evaluate';
 import type { LocatedClaim } from './located';
@@ -80,6 +80,25 @@ export class ReadingJudge {
     private readonly options: EvaluateOptions = {},
   ) {}
 
+  /**
+   * Once a line defines a bare z, h, o (d2l's z = W^{(1)} x), later lines
+   * using the bare name mean the document's quantity, not GradCheck's
+   * last-layer guess: their mismatches are that reading's doing.
+   */
+  private ownBareQuantities(out: ClaimReport[]): void {
+    const own = new Map<string, number>();
+    for (const o of this.observed) {
+      const name = o.evaluation.status === 'mismatch' ? guessedLayerDefinition(o.located, o.env) : undefined;
+      if (name && !own.has(name)) own.set(name, o.located.lhsFormula.toPosition(o.located.claim.lhsSpan.start).line + 1);
+      if (name || o.evaluation.status !== 'mismatch' || own.size === 0) continue;
+      const { lhs, rhs } = o.located.claim;
+      const bare = [...own.keys()].find((n) => [lhs, rhs].some((side) => some(side, (e) => e.kind === 'sym' && !e.layer && displayName(e) === n)));
+      if (bare) {
+        out[o.index] = uncheckedReport(o.located, `not checked: ${bare} is the document's own quantity (line ${own.get(bare)}), not the last layer's ${bare} that GradCheck reads for a bare ${bare}; write its layer or define it with :=`, 'reading', undefined, undefined, o.evaluation.uses);
+      }
+    }
+  }
+
   /** Evaluates the claim at report position `index` under the default reading, remembering it for `revise`. */
   evaluate(index: number, located: LocatedClaim, env: Environment): ClaimEvaluation {
     const evaluation = evaluateClaim(located.claim, env, this.contexts, this.options);
@@ -107,6 +126,7 @@ export class ReadingJudge {
       return { reading, evaluations, under, consistent, held: consistent ? this.observed.filter(holds).length : 0 };
     });
     const out = [...reports];
+    this.ownBareQuantities(out);
     const adopted = trials.filter((t) => t.consistent && t.held >= heldByDefault.length + 2).sort((a, b) => b.held - a.held)[0];
     if (adopted) {
       for (const o of this.observed) {
