@@ -184,4 +184,15 @@ describe('trust: a reading problem is unchecked, not ✗', () => {
     assert.deepEqual(out.map((c) => c.status), ['ok', 'ok', 'ok', 'ok']);
     assert.match(out[1].message, /a as the pre-activation/);
   });
+
+  it('reads ∂a^l/∂z^l of an elementwise activation as diag σ′(z^l), in a chain rule too, and still catches a wrong factor', () => {
+    const out = claims(
+      SIGMOID,
+      "\\frac{\\partial a^l}{\\partial z^l} = \\sigma'(z^l)",
+      '\\frac{\\partial L}{\\partial z^l} = \\frac{\\partial L}{\\partial a^l}\\frac{\\partial a^l}{\\partial z^l}',
+      "\\frac{\\partial a^l}{\\partial z^l} = 2\\sigma'(z^l)",
+      '\\frac{\\partial z^l}{\\partial a^{l-1}} = W^l',
+    );
+    assert.deepEqual(out.map((c) => c.status), ['ok', 'ok', 'mismatch', 'unchecked']);
+  });
 });

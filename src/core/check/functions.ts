@@ -136,14 +136,31 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
     const [i, j] = indices.length === 1 ? [indices[0], 1] : indices;
     return at((i - 1) * base.cols + (j - 1));
   }
-  const parts = Array.from(base.data, (_, flat) => {
-    const d = at(flat);
-    if (V.scalarOf(d) === undefined) throw new Uncheckable(`the derivative of a ${V.shapeOf(d)} with respect to a whole ${V.shapeOf(base)} is a Jacobian, whose layout conventions differ; write it entry by entry (∂z_a/∂o_b)`);
-    return V.scalarOf(d)!;
-  });
-  return { rows: base.rows, cols: base.cols, data: Float64Array.from(parts) };
+  const columns = Array.from(base.data, (_, flat) => at(flat));
+  if (columns.every((d) => V.scalarOf(d) !== undefined)) {
+    return { rows: base.rows, cols: base.cols, data: Float64Array.from(columns, (d) => V.scalarOf(d)!) };
+  }
+  // ∂a^l/∂z^l of an elementwise map: a diagonal Jacobian, read as diag of its diagonal (the one sensible reading).
+  const diagonal = diagonalOf(columns, base);
+  if (diagonal) return diagonal;
+  throw new Uncheckable(`the derivative of a ${V.shapeOf(columns[0])} with respect to a whole ${V.shapeOf(base)} is a Jacobian whose layout conventions differ; write it entry by entry (∂z_a/∂o_b)`);
 }
 differentiate.rawArgs = true;
+
+/** The diagonal of a square Jacobian whose off-diagonal entries vanish, as a vector marked diagonal (values.ts). */
+function diagonalOf(columns: readonly Value[], base: Matrix): Value | undefined {
+  const n = base.rows * base.cols;
+  if (base.cols !== 1 || columns.some((c) => !V.isMatrix(c) || c.rows !== n || c.cols !== 1)) return undefined;
+  let scale = 1e-12;
+  for (const c of columns) for (const x of V.entries(c)) scale = Math.max(scale, Math.abs(x));
+  const entries = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const column = V.entries(columns[j]);
+    for (let i = 0; i < n; i++) if (i !== j && Math.abs(column[i]) > 1e-7 * scale) return undefined;
+    entries[j] = column[j];
+  }
+  return V.diagonal(entries);
+}
 
 /** d/dt of an identity's body with respect to one of its random scalar arguments (\frac{d}{dt} \log(1 + e^t)), by central differences. */
 function differentiateScalar(args: MathNode[], _math: unknown, scope: Scope): Value {
