@@ -195,4 +195,13 @@ describe('trust: a reading problem is unchecked, not ✗', () => {
     );
     assert.deepEqual(out.map((c) => c.status), ['ok', 'ok', 'mismatch', 'unchecked']);
   });
+
+  it('checks the two ends of a chain whose middle step is shorthand, and says the middle was not evaluated', () => {
+    const right = claims(SIGMOID, '\\frac{\\partial L}{\\partial W^l} = \\frac{\\partial L}{\\partial z^l}\\frac{\\partial z^l}{\\partial W^l} = \\delta^l (a^{l-1})^T');
+    assert.deepEqual(right.map((c) => c.status), ['unchecked', 'unchecked']);
+    assert.match(right[1].message, /middle step was not evaluated.*two ends agree/);
+    const wrong = claims(SIGMOID, '\\frac{\\partial L}{\\partial W^l} = \\frac{\\partial L}{\\partial z^l}\\frac{\\partial z^l}{\\partial W^l} = -\\delta^l (a^{l-1})^T');
+    assert.deepEqual(wrong.map((c) => c.status), ['unchecked', 'mismatch']);
+    assert.match(wrong[1].message, /two ends differ.*middle step was not evaluated/);
+  });
 });

@@ -81,6 +81,33 @@ export class ReadingJudge {
   ) {}
 
   /**
+   * A = B = C where B is shorthand GradCheck cannot evaluate (both links
+   * unchecked): the two ends are checked against each other, and the last
+   * link says so, naming the middle that was not evaluated.
+   */
+  private chainEnds(out: ClaimReport[]): ClaimReport[] {
+    for (let k = 1; k < this.observed.length; k++) {
+      const first = this.observed[k - 1];
+      const second = this.observed[k];
+      if (first.located.claim.rhs !== second.located.claim.lhs || first.evaluation.status !== 'unchecked' || second.evaluation.status !== 'unchecked') continue;
+      const ends: LocatedClaim = {
+        ...second.located,
+        claim: { ...second.located.claim, lhs: first.located.claim.lhs, lhsSpan: first.located.claim.lhsSpan },
+        lhsFormula: first.located.lhsFormula,
+      };
+      const evaluation = evaluateClaim(ends.claim, second.env, this.contexts, this.options);
+      if (evaluation.status === 'unchecked') continue;
+      const middle = `the middle step was not evaluated (${first.evaluation.reason.message})`;
+      const report = claimReport(ends, evaluation, undefined, second.env);
+      out[second.index] =
+        evaluation.status === 'ok'
+          ? { ...out[second.index], message: `not checked as a step: ${middle}; the chain's two ends agree (${report.message})` }
+          : { ...report, latex: second.located.latex, message: `the chain's two ends differ: ${report.message.replace(/^does not hold: /, '')}; ${middle}` };
+    }
+    return out;
+  }
+
+  /**
    * Once a line defines a bare z, h, o (d2l's z = W^{(1)} x), later lines
    * using the bare name mean the document's quantity, not GradCheck's
    * last-layer guess: their mismatches are that reading's doing.
@@ -109,7 +136,7 @@ export class ReadingJudge {
   /** The reports, revised by the evidence for another reading; `problems` gets a note when the document is re-read. */
   revise(reports: readonly ClaimReport[], problems: Problem[]): ClaimReport[] {
     const failing = this.observed.filter((o) => isReadingFailure(o.evaluation));
-    if (failing.length === 0) return [...reports];
+    if (failing.length === 0) return this.chainEnds([...reports]);
     const heldByDefault = this.observed.filter((o) => o.evaluation.status === 'ok');
     // Cheapest evidence first: a reading that explains none of the failures is never tried on the rest.
     const trials = READINGS.map((reading) => {
@@ -125,7 +152,7 @@ export class ReadingJudge {
       const consistent = explains && heldByDefault.every(holds);
       return { reading, evaluations, under, consistent, held: consistent ? this.observed.filter(holds).length : 0 };
     });
-    const out = [...reports];
+    const out = this.chainEnds([...reports]);
     this.ownBareQuantities(out);
     const adopted = trials.filter((t) => t.consistent && t.held >= heldByDefault.length + 2).sort((a, b) => b.held - a.held)[0];
     if (adopted) {
