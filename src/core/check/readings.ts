@@ -65,6 +65,9 @@ const GUESSED_LAYER: ReadonlySet<string> = new Set(['z', 'o', 'a', 'h', 'Z', 'A'
 
 const TRIAL_ASSIGNMENTS = 24;
 
+/** Diagnoses of mistakes no reading in READINGS can cause. */
+const NOT_A_READING = /sign flipped|constant factor|missing σ′/;
+
 interface Observed {
   readonly index: number;
   readonly located: LocatedClaim;
@@ -135,7 +138,8 @@ export class ReadingJudge {
 
   /** The reports, revised by the evidence for another reading; `problems` gets a note when the document is re-read. */
   revise(reports: readonly ClaimReport[], problems: Problem[]): ClaimReport[] {
-    const failing = this.observed.filter((o) => isReadingFailure(o.evaluation));
+    // A mismatch a usual mistake explains that no renumbering or layout can produce (a flipped sign, a factor) is not tried.
+    const failing = this.observed.filter((o) => isReadingFailure(o.evaluation) && !NOT_A_READING.test(reports[o.index].diagnosis ?? ''));
     if (failing.length === 0) return this.chainEnds([...reports]);
     const heldByDefault = this.observed.filter((o) => o.evaluation.status === 'ok');
     // Cheapest evidence first: a reading that explains none of the failures is never tried on the rest.
