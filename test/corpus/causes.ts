@@ -14,6 +14,8 @@ const CAUSES: readonly (readonly [string, RegExp])[] = [
   ['function without argument or by name (σ, f = tanh, softmax, sigmoid′)', /function here but has no argument|of what\? no argument|unknown symbol (softmax|s:)|derivatives of sigmoid|unknown symbol softplus/],
   ['markup not understood (\\color, \\bullet, \\prime, \\tanh^2)', /\\color|\\bullet|\\prime|with a sub- or superscript/],
   ['constant from prose not bound (λ, t)', /unknown symbol [λt]:/],
+  ['learning rate α or a document-named function (Ω) unknown', /unknown symbol [αΩ]:/],
+  ['a forward line on a conventional symbol taken as a definition', /^defines /],
   ['let binding refused or circular', /defined in terms of itself|unknown symbol u:/],
   ['cannot differentiate w.r.t. a document node (graph)', /cannot differentiate with respect to|derivatives are supported with respect to/],
   ['document convention read as the default (layer shift, a = pre-activation, z = activation)', /means .* by default|no layer where every quantity|left side is a|cannot multiply|at k = 0/],
@@ -37,7 +39,8 @@ export function causes(results: readonly DocumentResult[]): Cause[] {
   const groups = new Map<string, string[]>();
   for (const r of results) {
     for (const m of r.misses) {
-      const name = `${causeOf(m.message, m.got, m.expected.verdict)} → ${m.got === 'mismatch' ? '✗' : m.got}`;
+      const cause = r.used?.source === 'default' ? 'spec block ignored: checked against the default network' : causeOf(m.message, m.got, m.expected.verdict);
+      const name = `${cause} → ${m.got === 'mismatch' ? '✗' : m.got}`;
       const list = groups.get(name) ?? [];
       list.push(`${r.file}:${m.expected.line} ${m.expected.has}`);
       groups.set(name, list);

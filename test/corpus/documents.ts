@@ -13,6 +13,8 @@ import { expectations as lanTruyenNguocVi } from './notation/lan-truyen-nguoc.vi
 import { expectations as softplusNotes } from './notation/softplus-notes.expect';
 import { expectations as tanhRegression } from './notation/tanh-regression.expect';
 import { expectations as unicodeBold } from './notation/unicode-bold.expect';
+import { expectations as dlaiDeepMarkup } from './notation/dlai-deep-markup.expect';
+import { expectations as sigmoidAlignedSpecAfter } from './notation/sigmoid-aligned-spec-after.expect';
 import { expectations as goodfellowAlg64 } from './graph/goodfellow-alg64.expect';
 import { expectations as bishop53 } from './graph/bishop-53.expect';
 import { expectations as scalarChain111 } from './graph/scalar-chain-111.expect';
@@ -35,6 +37,8 @@ export const DOCUMENTS: readonly CorpusDocument[] = [
   { file: 'notation/softplus-notes.tex', set: 'notation', expect: softplusNotes },
   { file: 'notation/tanh-regression.md', set: 'notation', expect: tanhRegression },
   { file: 'notation/unicode-bold.md', set: 'notation', expect: unicodeBold },
+  { file: 'notation/dlai-deep-markup.md', set: 'notation', expect: dlaiDeepMarkup },
+  { file: 'notation/sigmoid-aligned-spec-after.md', set: 'notation', expect: sigmoidAlignedSpecAfter },
   { file: 'graph/goodfellow-alg64.md', set: 'graph', expect: goodfellowAlg64 },
   { file: 'graph/bishop-53.md', set: 'graph', expect: bishop53 },
   { file: 'graph/scalar-chain-111.md', set: 'graph', expect: scalarChain111 },

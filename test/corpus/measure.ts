@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument, type ClaimReport, type DocumentReport } from '../../src/core/check';
 import type { Expectation } from './expect';
+import { networkOf } from './reference/mlp';
 
 export interface CorpusDocument {
   /** path under test/corpus, e.g. `notation/nielsen-ch2.md` */
@@ -25,7 +26,7 @@ export interface DocumentResult {
   readonly set: CorpusDocument['set'];
   readonly lines: number;
   readonly intended: number;
-  /** `line: latex` of every correct line (or non-claim) the checker called ✗ */
+  /** `line has` of every correct line (or non-claim) the checker called ✗; `line stray: latex` for a ✗ where no claim is meant */
   readonly falseMismatches: readonly string[];
   readonly planted: number;
   readonly plantedCaught: number;
@@ -34,12 +35,17 @@ export interface DocumentResult {
   readonly stray: readonly string[];
   readonly misses: readonly Miss[];
   readonly network: string;
+  /** the network the checker used (undefined when it refused the spec) and how many problems it located */
+  readonly used?: { readonly source: string; readonly layers: readonly number[] };
+  readonly problems: number;
 }
 
 export const CORPUS_DIR = __dirname;
 
 /** Text that only a bug produces: a crash, an unfilled template, a leaked internal placeholder. */
-const INTERNAL = /Maximum call stack|\bundefined\b|\bNaN\b|\?\{|\[object Object\]|TypeError|ReferenceError|is not a function|Cannot read prop|internal error/i;
+const INTERNAL = /Maximum call stack|\?\{|\[object Object\]|TypeError|ReferenceError|is not a function|Cannot read prop|internal error/i;
+/** A JavaScript value leaking into text (KaTeX's "Undefined control sequence" is a parse message, not this). */
+const LEAKED_VALUE = /\bundefined\b|\bNaN\b/;
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
@@ -55,8 +61,9 @@ export function matches(claim: ClaimReport, e: Expectation): boolean {
 
 function internalErrorsOf(report: DocumentReport): string[] {
   const found: string[] = [];
-  for (const c of report.claims) if (INTERNAL.test(c.message)) found.push(`${c.rhsRange.start.line + 1}: ${c.message}`);
-  for (const p of report.problems) if (INTERNAL.test(p.message)) found.push(`${p.range.start.line + 1}: ${p.message}`);
+  const internal = (text: string) => INTERNAL.test(text) || LEAKED_VALUE.test(text);
+  for (const c of report.claims) if (internal(c.message)) found.push(`${c.rhsRange.start.line + 1}: ${c.message}`);
+  for (const p of report.problems) if (internal(p.message)) found.push(`${p.range.start.line + 1}: ${p.message}`);
   return found;
 }
 
@@ -67,7 +74,7 @@ export function measureDocument(doc: CorpusDocument): DocumentResult {
   } catch (error) {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const planted = doc.expect.filter((e) => e.verdict === 'mismatch').length;
-    return { file: doc.file, set: doc.set, lines: doc.expect.length, intended: 0, falseMismatches: [], planted, plantedCaught: 0, internalErrors: [`checkDocument threw ${text}`], stray: [], misses: [], network: 'none' };
+    return { file: doc.file, set: doc.set, lines: doc.expect.length, intended: 0, falseMismatches: [], planted, plantedCaught: 0, internalErrors: [`checkDocument threw ${text}`], stray: [], misses: [], network: 'none', problems: 0 };
   }
   const used = new Set<ClaimReport>();
   let intended = 0;
@@ -82,11 +89,12 @@ export function measureDocument(doc: CorpusDocument): DocumentResult {
     if (right) intended++;
     else misses.push({ expected: e, got, message: claim?.message ?? '' });
     if (e.verdict === 'mismatch' && got === 'mismatch') plantedCaught++;
-    if (e.verdict !== 'mismatch' && got === 'mismatch') falseMismatches.push(`${e.line}: ${claim!.latex}`);
+    // Keyed by the expectation, not the echoed LaTeX, so a fix to the echo does not look like a new ✗.
+    if (e.verdict !== 'mismatch' && got === 'mismatch') falseMismatches.push(`${e.line} ${e.has}`);
   }
   const stray = report.claims.filter((c) => !used.has(c)).map((c) => `${c.rhsRange.start.line + 1} ${c.status}: ${c.latex}`);
   // A stray ✗ is a ✗ on a line the author did not mean as a claim: as false as any.
-  for (const c of report.claims) if (!used.has(c) && c.status === 'mismatch') falseMismatches.push(`${c.rhsRange.start.line + 1}: ${c.latex}`);
+  for (const c of report.claims) if (!used.has(c) && c.status === 'mismatch') falseMismatches.push(`${c.rhsRange.start.line + 1} stray: ${c.latex}`);
   const n = report.network;
   return {
     file: doc.file,
@@ -100,6 +108,8 @@ export function measureDocument(doc: CorpusDocument): DocumentResult {
     stray,
     misses,
     network: n ? `${n.source} ${n.layers.join('-')} ${n.loss}` : `none (${report.problems.map((p) => `${p.range.start.line + 1}: ${p.message}`).join('; ')})`,
+    used: n ? { source: n.source, layers: n.layers } : undefined,
+    problems: report.problems.length,
   };
 }
 
@@ -108,18 +118,38 @@ export interface BaselineEntry {
   readonly intended: number;
   readonly plantedCaught: number;
   readonly falseMismatches: readonly string[];
+  /** `line has` of every expectation that missed its intended verdict today: a line that was right may not go wrong */
+  readonly misses: readonly string[];
+  /** false while the checker silently uses another network than the document's spec block (issue 7 requires true) */
+  readonly usesOwnSpec: boolean;
   /** Internal errors the checker still makes today (issue 7 requires none): listed so they cannot multiply unseen. */
   readonly internalErrors: readonly string[];
 }
 
-export const baselineOf = (r: DocumentResult): BaselineEntry => ({ intended: r.intended, plantedCaught: r.plantedCaught, falseMismatches: r.falseMismatches, internalErrors: r.internalErrors });
+export const missKey = (m: Miss): string => `${m.expected.line} ${m.expected.has}`;
+
+export const baselineOf = (r: DocumentResult): BaselineEntry => ({
+  intended: r.intended,
+  plantedCaught: r.plantedCaught,
+  falseMismatches: r.falseMismatches,
+  misses: r.misses.map(missKey),
+  usesOwnSpec: usesOwnSpec(r),
+  internalErrors: r.internalErrors,
+});
+
+/** The checker used the document's own spec block, or refused it with a located problem: never a silent fallback. */
+export function usesOwnSpec(r: DocumentResult): boolean {
+  if (!r.used) return r.problems > 0;
+  return r.used.source === 'document' && r.used.layers.join('-') === networkOf(readDocument(r.file)).sizes.join('-');
+}
 
 const pad = (s: string | number, n: number): string => String(s).padEnd(n);
 const pct = (a: number, b: number): string => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
 
 export function table(results: readonly DocumentResult[]): string {
-  const rows = [`${pad('document', 34)} ${pad('lines', 6)} ${pad('intended', 9)} ${pad('false ✗', 8)} ${pad('planted', 8)} ${pad('internal', 9)} stray`];
-  for (const r of results) rows.push(`${pad(r.file, 34)} ${pad(r.lines, 6)} ${pad(r.intended, 9)} ${pad(r.falseMismatches.length, 8)} ${pad(`${r.plantedCaught}/${r.planted}`, 8)} ${pad(r.internalErrors.length, 9)} ${r.stray.length}`);
+  const width = Math.max(8, ...results.map((r) => r.file.length)) + 1;
+  const rows = [`${pad('document', width)} ${pad('lines', 6)} ${pad('intended', 9)} ${pad('false ✗', 8)} ${pad('planted', 8)} ${pad('internal', 9)} stray`];
+  for (const r of results) rows.push(`${pad(r.file, width)} ${pad(r.lines, 6)} ${pad(r.intended, 9)} ${pad(r.falseMismatches.length, 8)} ${pad(`${r.plantedCaught}/${r.planted}`, 8)} ${pad(r.internalErrors.length, 9)} ${r.stray.length}`);
   return rows.join('\n');
 }
 
