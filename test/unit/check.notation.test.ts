@@ -136,6 +136,8 @@ describe('reading what people write: markup that does not change meaning', () =>
       '∂L/∂z^l = δ^l \\, \\; \\!',
       '\\def\\dd{\\delta} \\dd^L = \\dfrac{\\part L}{\\part z^L}',
       '\\delta^l = (W^{l+1})^T \\delta^{l+1} \\bullet \\sigma\'(z^l)',
+      '\\delta^l = \\underbrace{(W^{l+1})^T \\delta^{l+1}}_{\\text{back}} \\odot \\overbrace{\\sigma\'(z^l)}^{\\text{local}}',
+      '\\newcommand{\\dd}{\\mathrm{d}} \\frac{\\dd L}{\\dd z^{L}} = \\delta^L',
     );
   });
 

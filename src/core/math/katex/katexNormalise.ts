@@ -154,6 +154,11 @@ export class Normaliser {
         return;
       }
       case 'supsub':
+        if (raw.base?.type === 'horizBrace') {
+          // \underbrace{x}_{label}, \overbrace{x}^{label}: the label is commentary.
+          this.into(raw.base, out);
+          return;
+        }
         if (isStackedSymbol(raw)) {
           // \underset{note}{X}, \overset{note}{X} on a symbol: X is what counts, the note is commentary.
           for (const r of list(raw.base!.body)) this.into(r, out);
