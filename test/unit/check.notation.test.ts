@@ -206,4 +206,15 @@ describe('trust: a reading problem is unchecked, not ✗', () => {
     assert.deepEqual(wrong.map((c) => c.status), ['unchecked', 'mismatch']);
     assert.match(wrong[1].message, /two ends differ.*middle step was not evaluated/);
   });
+
+  it('reads layer sizes n^{[l]}, n_l, n_x, n_L, s_l as the widths of the spec in sum bounds', () => {
+    allOk(
+      SIGMOID,
+      'z^{[l]}_j = \\sum_{k=1}^{n^{[l-1]}} W^{[l]}_{jk} a^{[l-1]}_k + b^{[l]}_j',
+      'z^{l}_j = \\sum_{k=1}^{n_{l-1}} W^{l}_{jk} a^{l-1}_k + b^{l}_j',
+      'z^{1}_j = \\sum_{k=1}^{n_x} W^{1}_{jk} x_k + b^{1}_j',
+      'L = \\frac{1}{2}\\sum_{k=1}^{n_L} (a^L_k - y_k)^2',
+      "\\delta^l_j = \\sum_{k=1}^{s_{l+1}} W^{l+1}_{kj} \\delta^{l+1}_k \\sigma'(z^l_j)",
+    );
+  });
 });

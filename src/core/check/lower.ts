@@ -139,7 +139,12 @@ export class Lowerer {
   /** An upper bound of a sum: C is the number of classes there even when C is the loss elsewhere. */
   private bound(e: Expr, bound: ReadonlySet<string>): MathNode {
     if (isBareSymbol(e) && (e.name === 'C' || e.name === 'K')) return call('gc_classes', CTX());
-    if (e.kind === 'sym' && /^[nd]$/.test(e.name) && e.indices.length === 1) return call('gc_width', CTX(), this.layer(e.indices[0], bound));
+    // Layer sizes as sum bounds: n_l, n_L, s_l, d_l, n^{[l]}, and n_x (the input's).
+    if (e.kind === 'sym' && /^[nsd]$/.test(e.name) && !this.env.lookup(e.name)) {
+      const which = e.layer ?? (e.indices.length === 1 ? e.indices[0] : undefined);
+      if (which && isBareSymbol(which) && which.name === 'x') return call('gc_width', CTX(), constant(0));
+      if (which && (e.layer ? e.indices.length === 0 : true)) return call('gc_width', CTX(), this.layer(which, bound));
+    }
     return this.lower(e, bound);
   }
 

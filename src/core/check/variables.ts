@@ -73,7 +73,10 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
       if (node.kind === 'call' && node.fn.indices.length > 0 && node.fn.indices.every((i) => isParameter(i, env))) parameterised.add(node.fn);
       if (node.kind === 'sym') {
         // E_n, L_i: the loss of example n; its subscript is not an index of the network.
-        if (!parameterised.has(node) && env.lookup(node.name)?.meaning.kind !== 'loss' && !LOSS_CANDIDATES.has(plainName(node.name))) node.indices.forEach(addIndex);
+        // n_x, n_l, s_l: a layer size's subscript names a layer, not an index.
+        const width = /^[nsd]$/.test(node.name) && !env.lookup(node.name);
+        if (width) node.indices.filter((i) => !(isBareSymbol(i) && i.name === 'x')).forEach(addLayers);
+        if (!width && !parameterised.has(node) && env.lookup(node.name)?.meaning.kind !== 'loss' && !LOSS_CANDIDATES.has(plainName(node.name))) node.indices.forEach(addIndex);
         if (node.layer) {
           addLayers(node.layer);
           mentionsNetwork = true;
