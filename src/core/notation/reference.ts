@@ -12,6 +12,8 @@ export const CONSTRUCTS: readonly { readonly what: string; readonly example: str
   { what: 'gradients: \\frac, slash, \\nabla, d/dx with an upright d', example: '\\frac{\\mathrm{d}L}{\\mathrm{d}z^L} = \\partial L / \\partial z^L' },
   { what: 'function words with or without a backslash, \\text, \\operatorname, \\textsc', example: 'sigmoid(u) = \\text{sigmoid}(u) + \\operatorname{relu}(0) - \\textsc{relu}(0)' },
   { what: 'derivatives of named functions: \\tanh\', f\', g^{[l]\\prime}, f^{\'}', example: "g^{[l]\\prime}(z^{[l]}) = \\sigma'(z^{l})" },
+  { what: 'layer sizes as sum bounds: n^{[l]}, n_l, n_x, n_L, s_l, d_l', example: 'z^{l}_j = \\sum_{k=1}^{n_{l-1}} W^{l}_{jk} a^{l-1}_k + b^{l}_j' },
+  { what: 'the Jacobian of an elementwise activation as diag σ′(z^l), also inside a chain rule', example: '\\frac{\\partial L}{\\partial z^1} = \\frac{\\partial L}{\\partial a^1}\\frac{\\partial a^1}{\\partial z^1}' },
   { what: 'products, not calls, after an indexed entry', example: '\\frac{\\partial p_i}{\\partial z^L_i} = p_i(1 - p_i)' },
   { what: 'the one-hot label under cross-entropy', example: '\\frac{\\partial L}{\\partial z^L_i} = p_i - y_i' },
   { what: 'elementwise products: \\odot, \\circ, \\bullet, * between arrays of one shape', example: '\\delta^l = (W^{l+1})^T \\delta^{l+1} * \\sigma\'(z^l)' },
@@ -19,7 +21,8 @@ export const CONSTRUCTS: readonly { readonly what: string; readonly example: str
   { what: 'a step size other than η in an update', example: 'b^l := b^l - \\alpha \\delta^l' },
   { what: 'markup: \\color, \\textcolor, \\boldsymbol, \\mathbf, \\bm, \\tag, \\label, \\nonumber, spacing', example: '\\boldsymbol{\\delta}^L = \\textcolor{red}{\\mathbf{p} - \\mathrm{onehot}(y)} \\, \\tag{1}' },
   { what: 'unicode ∂ ∇ ∑ − ⊙ σ δ typed into math', example: 'δ^{l} = ((W^{l+1})^T δ^{l+1}) ⊙ σ\'(z^l)' },
-  { what: '\\underset, \\underbrace labels, \\dfrac, \\cfrac, \\part, \\mathds{1}', example: '\\underset{n_L \\times 1}{\\delta^L} = \\dfrac{\\part L}{\\part z^L}' },
+  { what: '\\underset, \\underbrace labels, \\dfrac, \\cfrac, \\part, \\mathds{1}', example: '\\underset{n_L \\times 1}{\\delta^L} = \\underbrace{\\dfrac{\\part L}{\\part z^L}}_{\\text{seed}}' },
+  { what: '\\newcommand, \\def inside a display', example: '\\newcommand{\\dd}{\\mathrm{d}} \\frac{\\dd L}{\\dd z^L} = \\cfrac{\\partial L}{\\partial z^L}' },
 ];
 
 const code = (latex: string) => `\`${latex.replace(/`/g, '\\`')}\``;
