@@ -3,6 +3,7 @@
 // reason. Nothing from the document is ever evaluated as a string.
 import type { MathNode } from 'mathjs';
 import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../math';
+import type { Reading } from '../notation';
 import { displayName, plainName, type Binding, type Environment, type LayeredQuantity } from './conventions';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
@@ -33,21 +34,6 @@ export interface BindingUse {
   readonly symbol: string;
   readonly span: Span;
   readonly binding: Binding;
-}
-
-/**
- * How the document may number and lay out its quantities (readings.ts):
- * `shift` is added to the written layer of each quantity (UFLDL's a^{(1)} = x
- * is o^0: shift −1), `transposeWeights` reads W^l as n_{l−1} × n_l.
- */
-export interface Reading {
-  readonly description: string;
-  readonly shift?: Readonly<Partial<Record<LayeredQuantity, number>>>;
-  readonly transposeWeights?: boolean;
-  /** z_1, h_1, a_2: a number as subscript is the layer on every quantity, not only on W and b. */
-  readonly subscriptLayers?: boolean;
-  /** Default-convention names read as other quantities: Goodfellow's and Bishop's a is the pre-activation, Bishop's z the activation. */
-  readonly rename?: Readonly<Record<string, LayeredQuantity>>;
 }
 
 /** Optional rewrites: the diagnosis shifts every layer of one symbol; a reading renumbers or transposes quantities. */

@@ -9,24 +9,15 @@
 //    other claim is `unchecked`, "holds if the document means …";
 //  - a failure no reading explains stays what it is, so a real mistake (a
 //    dropped transpose among correct forward equations) is still ✗.
+import { READINGS } from '../notation';
 import type { Problem } from '../source';
 import { claimReport, guessedLayerDefinition, uncheckedReport } from './claimReport';
 import { displayName, type Environment } from './conventions';
 import type { InstanceContext } from './context';
 import { evaluateClaim, type ClaimEvaluation, type EvaluateOptions } from './evaluate';
 import type { LocatedClaim } from './located';
-import type { Reading } from './lower';
 import type { ClaimReport } from './report';
 import { some } from './walk';
-
-/** The numberings and layouts real documents use besides GradCheck's default (input o^0, W^l n_l × n_{l−1}). */
-export const READINGS: readonly Reading[] = [
-  { description: 'layers numbered from 1 with W^{(l)} between layers l and l+1 (a^{(1)} = x, as in UFLDL)', shift: { o: -1, z: -1, delta: -1 } },
-  { description: 'layers numbered from 1, the input being layer 1 (a^1 = x)', shift: { W: -1, b: -1, z: -1, o: -1, delta: -1 } },
-  { description: 'W^l laid out n_{l−1} × n_l (w_{jk} from unit j of layer l−1 to unit k of layer l)', transposeWeights: true },
-  { description: 'layer numbers as subscripts (z_1, h_1 are z^1, h^1)', subscriptLayers: true },
-  { description: 'a as the pre-activation and z as the activation (Goodfellow, Bishop)', rename: { a: 'z', z: 'o' } },
-];
 
 /**
  * Failures a reading could explain: any mismatch (a reading must then keep

@@ -15,3 +15,4 @@ export {
   type Role,
 } from './table';
 export { CONSTRUCTS, notationReference } from './reference';
+export { READINGS, type Reading } from './readings';

@@ -1,6 +1,7 @@
 // docs/notation.md, rendered from the notation table and the list of
 // markup GradCheck reads, so the document cannot drift from the code
 // (test/unit/notation.doc.test.ts compares them and checks every example).
+import { READINGS } from './readings';
 import { NOTATION } from './table';
 
 /** Notations that are not one symbol: layer marks, gradient names, markup. Each example is a claim that holds on the default network. */
@@ -51,11 +52,14 @@ export function notationReference(): string {
     '',
     '## When a claim could be read another way',
     '',
-    'A claim that fails only because of how the document numbers layers (the input as layer 1, UFLDL\'s',
-    '`a^{(1)} = x`) or lays out weights (`W^l` as n_{l−1} × n_l) is re-read that way. When the whole',
-    'document holds under such a reading and not under the default, GradCheck checks it so and says so;',
-    'otherwise the claim is *not checked*, with "it holds if the document means …". A ✗ means the',
-    'mathematics is wrong under every reading the document supports.',
+    'By default the input is layer 0, `W^l` is n_l × n_{l−1}, and a bare `z`, `a` is read at the last layer.',
+    'A claim that fails where another reading would make it hold is re-read with each of these:',
+    '',
+    ...READINGS.map((r) => `- ${r.description}`),
+    '',
+    'When the whole document holds under one of them and not under the default, GradCheck checks it so and',
+    'says so; otherwise a claim such a reading explains is *not checked*, with "it holds if the document',
+    'means …". A ✗ means the mathematics is wrong under every reading the document supports.',
     '',
   ];
   return lines.join('\n');
