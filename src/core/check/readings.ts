@@ -154,7 +154,7 @@ export class ReadingJudge {
       for (const o of this.observed) {
         const full = evaluateClaim(o.located.claim, o.env, this.contexts, { ...this.options, lower: { reading: adopted.reading } });
         const report = claimReport(o.located, full, undefined, o.env);
-        out[o.index] = report.status === 'unchecked' ? report : { ...report, message: `${report.message} (read with ${adopted.reading.description})` };
+        out[o.index] = report.status === 'unchecked' ? report : { ...report, message: `${report.message} (read with ${adopted.reading.short})` };
       }
       const first = this.observed[0].located;
       problems.push({
