@@ -161,16 +161,6 @@ function sumOver(args: MathNode[], _math: unknown, scope: Scope): Value {
 }
 sumOver.rawArgs = true;
 
-/** The column vector of a body over one index, 1..size: a definition written entry by entry, used whole. */
-function vectorOver(args: MathNode[], _math: unknown, scope: Scope): Value {
-  const [nameNode, sizeNode, body] = args;
-  const name = (nameNode as unknown as { value: string }).value;
-  const size = scalar(evaluateNode(sizeNode, scope));
-  const entries = Array.from({ length: size }, (_, i) => scalar(withVariable(scope, name, i + 1, () => evaluateNode(body, scope))));
-  return V.column(Float64Array.from(entries));
-}
-vectorOver.rawArgs = true;
-
 /**
  * Whether the slopes on either side of the point disagree: the step crosses
  * a kink, and the central difference is an average of two slopes that
@@ -317,7 +307,6 @@ const FUNCTIONS = {
     return position === 0 ? v.rows : v.cols;
   },
   gc_sum: sumOver,
-  gc_vector: vectorOver,
   gc_deriv: differentiate,
   gc_dscalar: differentiateScalar,
 };
