@@ -111,6 +111,18 @@ describe('reading what people write: functions', () => {
     // UFLDL's hypothesis h_{W,b}(x) = a^L names a function of x: the document's own definition (graph/definitions.ts), never ✗.
     assert.deepEqual(statuses(SOFTMAX, 'h_{W,b}(x) = a^L'), ['definition: h_{W,b}(x) = a^L']);
   });
+
+  it('reads a defined loss applied to the quantities it depends on (UFLDL J(W,b;x,y)) as that loss, and still catches a wrong gradient', () => {
+    const spec = SIGMOID;
+    const out = statuses(
+      spec,
+      'h_{W,b}(x) = a^L',
+      'J(W,b;x,y) = \\frac{1}{2} \\left\\| h_{W,b}(x) - y \\right\\|^2',
+      '\\nabla_{b^{L}} J(W,b;x,y) = \\delta^{L}',
+      '\\nabla_{b^{L}} J(W,b;x,y) = 2\\delta^{L}',
+    ).map((s) => s.split(':')[0]);
+    assert.deepEqual(out, ['definition', 'ok', 'ok', 'mismatch']);
+  });
 });
 
 describe('reading what people write: the label and updates', () => {

@@ -394,7 +394,8 @@ export class Lowerer {
         return this.symbol(fn.indices.length > 0 && fn.indices.every((i) => this.namesQuantity(i)) ? { ...fn, indices: [] } : fn, bound);
       case 'template':
         if (meaning.parameters) return this.lower(helperDerivative(meaning, e.args, fn.primes, e.span), bound);
-        if (e.args.length === 0) return this.symbol(fn, bound);
+        // UFLDL's J(W,b;x,y) after J(W,b;x,y) := …: arguments naming network quantities say what it depends on.
+        if (e.args.length === 0 || e.args.every((a) => this.namesNetworkQuantity(a))) return this.symbol(fn, bound);
         throw new Uncheckable(`${displayName(fn)} is defined as a value, not a function`, e.span);
       default:
         return call('gc_mul', this.symbol(fn, bound), one());
@@ -481,6 +482,12 @@ export class Lowerer {
     // Anything else is differentiated by central differences on perturbed instances.
     const entry = target.quantity === 'W' && this.options.reading?.transposeWeights ? [...indices].reverse() : indices;
     return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...entry);
+  }
+
+  /** An argument that names a network quantity as a whole (W, b, x, y): documentation of dependence. */
+  private namesNetworkQuantity(e: Expr): boolean {
+    const kind = isBareSymbol(e) && !this.vars.indexVars.has(e.name) ? this.env.lookup(e.name)?.meaning.kind : undefined;
+    return kind === 'layered' || kind === 'input' || kind === 'label' || kind === 'output';
   }
 
   /** A subscript that names a network quantity (h_{W,b}: W and b), not an index. */
