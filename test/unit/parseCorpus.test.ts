@@ -27,7 +27,9 @@ function spanProblems(e: Expr, latex: string, macros: readonly string[]): string
     }
     if (n.kind === 'sym') {
       const base = baseName(n.name).replace(/^\\/, '');
-      const ok = text.includes(base) || ((n.name === 'exp' || n.name === 'onehot') && text === 'e') || macros.some((m) => text === m);
+      // dX (deeplearning.ai) is ∂L/∂X: its implicit loss points at the d.
+      const implicitLoss = n.name === 'L' && /^(d|\\mathrm\{d\})$/.test(text);
+      const ok = implicitLoss || text.includes(base) || ((n.name === 'exp' || n.name === 'onehot') && text === 'e') || macros.some((m) => text === m);
       if (!ok) problems.push(`symbol ${n.name} points at '${text}'`);
     }
   }

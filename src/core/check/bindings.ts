@@ -10,7 +10,7 @@
 //  - bare (`\alpha`, `z`): uses without a layer; `z^{l}` keeps its own meaning,
 //    so `let z = z^{L}` is not circular. A bare alias of a layered quantity
 //    (`let A = a`) also passes layers through: `A^{[l]}` is `a^{l}`.
-import { type Claim, DEFAULT_LAYERED_SYMBOLS, type Expr, type Sym, parseExpression, printExpr } from '../math';
+import { type Claim, DEFAULT_LAYERED_SYMBOLS, type Expr, isDeclarableName, type ParseOptions, type Sym, parseExpression, printExpr } from '../math';
 import type { LetBinding } from '../netspec';
 import type { Problem } from '../source';
 import { Environment, LOSS_CANDIDATES, plainName, type Binding } from './conventions';
@@ -156,11 +156,12 @@ function refersTo(env: Environment, body: Expr, target: Binding, depth = 0): boo
 
 /** Parses a let's left side: any superscript on it is a layer (nobody lets a square), so its name reads as layered. */
 function letSymbol(latex: string): Sym | undefined {
-  const first = parseExpression(latex).expr;
+  const names = declaredNames([{ symbol: latex }]);
+  const first = parseExpression(latex, { names }).expr;
   const base = first?.kind === 'pow' && first.base.kind === 'sym' ? first.base : first;
   if (base?.kind !== 'sym') return undefined;
   if (first?.kind === 'sym') return first;
-  const again = parseExpression(latex, { layeredSymbols: new Set([...DEFAULT_LAYERED_SYMBOLS, base.name]) }).expr;
+  const again = parseExpression(latex, { names, layeredSymbols: new Set([...DEFAULT_LAYERED_SYMBOLS, base.name]) }).expr;
   return again?.kind === 'sym' ? again : undefined;
 }
 
@@ -209,6 +210,19 @@ export function definedSymbol(claim: Claim, env: Environment): Sym | undefined {
   if (claim.kind === 'definition') return claim.lhs;
   if (claim.kind === 'claim' && claim.relation === '=' && !resolveSymbol(env, claim.lhs)) return claim.lhs;
   return undefined;
+}
+
+/**
+ * What the lets declare for the parser: multi-letter names read as one symbol
+ * (`let dscores = …`), and the names they bind, whose superscript is then a
+ * layer wherever they are written (letLayeredSymbols).
+ */
+export function declaredNotation(lets: readonly LetBinding[]): Pick<ParseOptions, 'names' | 'layeredSymbols'> {
+  return { names: declaredNames(lets), layeredSymbols: letLayeredSymbols(lets) };
+}
+
+function declaredNames(lets: readonly Pick<LetBinding, 'symbol'>[]): ReadonlySet<string> {
+  return new Set(lets.map((l) => l.symbol.trim()).filter(isDeclarableName));
 }
 
 /** Binds every `let` of the spec; a let that does not parse, or that uses itself, is a located problem. */

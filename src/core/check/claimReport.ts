@@ -3,7 +3,7 @@
 import type { Span } from '../math';
 import type { Range } from '../source';
 import type { Expr } from '../math';
-import { displayName, Environment } from './conventions';
+import { displayName, Environment, LOSS_CANDIDATES, plainName } from './conventions';
 import { spanRange, type LocatedClaim } from './located';
 import type { ClaimEvaluation } from './evaluate';
 import type { BindingUse } from './lower';
@@ -148,7 +148,52 @@ function conventionConflict(located: LocatedClaim, env: Environment): string | u
   return `${displayName(lhs)} means ${binding.description} by default; if this document means something else by it, make this line a definition with :=`;
 }
 
+/**
+ * `z = W^{(1)} x`, `h = \phi(z)` (d2l): a bare z, h, o on the left of a plain =
+ * names a quantity of the document; reading it at the last layer was GradCheck's guess.
+ */
+export function guessedLayerDefinition(located: LocatedClaim, env: Environment): string | undefined {
+  const { lhs, relation } = located.claim;
+  if (relation !== '=' || lhs.kind !== 'sym' || lhs.layer || lhs.indices.length > 0 || lhs.primes > 0) return undefined;
+  if (env.lookup(lhs.name)?.boundBy !== 'default convention') return undefined; // `let h = o^{1}` says which layer
+  return /^(z|o|a|h)$/.test(plainName(lhs.name)) ? displayName(lhs) : undefined;
+}
+
+/**
+ * A symbol that is the loss only because the document differentiates it
+ * (∂S/∂u_k makes S the loss): a mismatch on a line that uses it is that
+ * reading's doing as much as the mathematics'.
+ */
+function lossByDifferentiation(evaluation: ClaimEvaluation): string | undefined {
+  const use = evaluation.uses.find((u) => u.binding.meaning.kind === 'loss' && u.binding.boundBy === 'default convention' && !LOSS_CANDIDATES.has(plainName(u.symbol)) && plainName(u.symbol) !== 'L');
+  return use && displayName({ name: use.symbol });
+}
+
 export function claimReport(located: LocatedClaim, evaluation: ClaimEvaluation, diagnosis: DiagnosisEntry | undefined, env: Environment): ClaimReport {
+  const guessed = evaluation.status === 'mismatch' ? guessedLayerDefinition(located, env) : undefined;
+  if (guessed) {
+    return uncheckedReport(
+      located,
+      `not checked: this line reads like a definition of ${guessed}, which has no layer written, so GradCheck read it at the last layer and the line fails there; write its layer (${guessed}^{1}) or define it with := (${guessed} := …)`,
+      'reading',
+      undefined,
+      undefined,
+      evaluation.uses,
+      env,
+    );
+  }
+  const readAsLoss = evaluation.status === 'mismatch' ? lossByDifferentiation(evaluation) : undefined;
+  if (readAsLoss) {
+    return uncheckedReport(
+      located,
+      `not checked: ${readAsLoss} is read as the loss because the document differentiates it, and this line gives it another value; if the line defines ${readAsLoss}, write := so the document's graph reads it as a definition`,
+      'reading',
+      undefined,
+      undefined,
+      evaluation.uses,
+      env,
+    );
+  }
   if (evaluation.status === 'unchecked') {
     const reason = evaluation.reason;
     return uncheckedReport(located, `not checked: ${reason.message}`, reason.code, reason.span, reason.symbol, evaluation.uses, env);

@@ -2,21 +2,12 @@
 // (DESIGN.md "Notation conventions"), and the binding environment that
 // `let` lines and definitions extend.
 import type { Expr, Sym } from '../math';
+import { LOSS_NAMES, NOTATION, type ElementaryFunction, type LayeredQuantity, type NotationEntry, type Role } from '../notation';
 
-/** The network quantities a layered symbol can name. `delta` is ∂L/∂z^l. */
-export type LayeredQuantity = 'W' | 'b' | 'z' | 'o' | 'delta';
+export type { ElementaryFunction, LayeredQuantity };
 
 export type Meaning =
-  | { readonly kind: 'layered'; readonly quantity: LayeredQuantity }
-  | { readonly kind: 'input' }
-  | { readonly kind: 'output' }
-  | { readonly kind: 'label' }
-  | { readonly kind: 'loss' }
-  | { readonly kind: 'learningRate' }
-  | { readonly kind: 'classes' }
-  | { readonly kind: 'constant'; readonly value: number }
-  | { readonly kind: 'activation' }
-  | { readonly kind: 'function'; readonly fn: ElementaryFunction }
+  | Role
   /**
    * A symbol bound to an expression; `layer` and `indices` name its parameters
    * (δ^l_j := …). `layerOffset` is c when the definition was written at layer
@@ -32,8 +23,6 @@ export type Meaning =
       readonly parameters?: readonly string[];
     };
 
-export type ElementaryFunction = 'log' | 'exp' | 'softmax' | 'max' | 'onehot' | 'tanh' | 'sigmoid' | 'relu';
-
 export interface Binding {
   readonly meaning: Meaning;
   /** For hovers and messages: "δ^l = ∂L/∂z^l". */
@@ -48,56 +37,26 @@ function convention(meaning: Meaning, description: string): Binding {
   return { meaning, description, boundBy: DEFAULT };
 }
 
-const LAYERED_DESCRIPTIONS: Record<LayeredQuantity, string> = {
-  W: 'weights W^l of layer l (n_l × n_{l−1})',
-  b: 'bias b^l of layer l',
-  z: 'pre-activation z^l = W^l o^{l−1} + b^l',
-  o: 'activation o^l of layer l (o^0 = x)',
-  delta: 'δ^l = ∂L/∂z^l',
-};
+/** The notation table's default meanings (C, J, E are the loss only where the document makes them one). */
+const CONVENTIONS: ReadonlyMap<string, Binding> = new Map(
+  NOTATION.filter((entry) => !entry.whenDifferentiated).flatMap((entry) => entry.names.map((name) => [name, convention(entry.role, entryMeaning(entry, name))] as const)),
+);
 
-const CONVENTIONS: ReadonlyMap<string, Binding> = new Map<string, Binding>([
-  ['W', convention({ kind: 'layered', quantity: 'W' }, LAYERED_DESCRIPTIONS.W)],
-  ['w', convention({ kind: 'layered', quantity: 'W' }, LAYERED_DESCRIPTIONS.W)],
-  ['b', convention({ kind: 'layered', quantity: 'b' }, LAYERED_DESCRIPTIONS.b)],
-  ['z', convention({ kind: 'layered', quantity: 'z' }, LAYERED_DESCRIPTIONS.z)],
-  ['o', convention({ kind: 'layered', quantity: 'o' }, LAYERED_DESCRIPTIONS.o)],
-  ['a', convention({ kind: 'layered', quantity: 'o' }, 'activation a^l of layer l (a^0 = x)')],
-  ['h', convention({ kind: 'layered', quantity: 'o' }, 'activation h^l of layer l (h^0 = x)')],
-  ['\\delta', convention({ kind: 'layered', quantity: 'delta' }, LAYERED_DESCRIPTIONS.delta)],
-  ['x', convention({ kind: 'input' }, 'the input x = o^0')],
-  ['y', convention({ kind: 'label' }, 'the label y')],
-  ['p', convention({ kind: 'output' }, 'the softmax output p = o^L')],
-  ['P', convention({ kind: 'output' }, 'the softmax output P(c|x) = o^L_c')],
-  ['\\hat{y}', convention({ kind: 'output' }, 'the network output ŷ = o^L')],
-  ['L', convention({ kind: 'loss' }, 'the loss L')],
-  ['\\eta', convention({ kind: 'learningRate' }, 'the learning rate η (any positive number)')],
-  ['\\sigma', convention({ kind: 'activation' }, 'the activation σ of the layer it is applied to')],
-  ['f', convention({ kind: 'activation' }, 'the activation f of the layer it is applied to')],
-  ['g', convention({ kind: 'activation' }, 'the activation g of the layer it is applied to')],
-  ['\\phi', convention({ kind: 'activation' }, 'the activation φ of the layer it is applied to')],
-  ['\\varphi', convention({ kind: 'activation' }, 'the activation φ of the layer it is applied to')],
-  ['e', convention({ kind: 'constant', value: Math.E }, "Euler's number e")],
-  ['\\pi', convention({ kind: 'constant', value: Math.PI }, 'π')],
-  ['log', convention({ kind: 'function', fn: 'log' }, 'the natural logarithm')],
-  ['ln', convention({ kind: 'function', fn: 'log' }, 'the natural logarithm')],
-  ['exp', convention({ kind: 'function', fn: 'exp' }, 'the exponential')],
-  ['softmax', convention({ kind: 'function', fn: 'softmax' }, 'softmax')],
-  ['max', convention({ kind: 'function', fn: 'max' }, 'the maximum')],
-  ['onehot', convention({ kind: 'function', fn: 'onehot' }, 'the one-hot vector')],
-  ['tanh', convention({ kind: 'function', fn: 'tanh' }, 'tanh')],
-  ['sigmoid', convention({ kind: 'function', fn: 'sigmoid' }, 'the logistic sigmoid')],
-  ['relu', convention({ kind: 'function', fn: 'relu' }, 'ReLU')],
-  ['ReLU', convention({ kind: 'function', fn: 'relu' }, 'ReLU')],
-]);
+/** The entry's meaning, said with the spelling the document used: "activation a^l of layer l". */
+function entryMeaning(entry: NotationEntry, name: string): string {
+  return name === entry.names[0] ? entry.meaning : entry.meaning.replace(new RegExp(`\\b${entry.names[0]}\\^`, 'g'), `${name}^`);
+}
 
 /** Symbols that are the loss when the document differentiates them or applies them (DESIGN.md). */
-export const LOSS_CANDIDATES: ReadonlySet<string> = new Set(['L', 'C', 'J', 'E', '\\ell', '\\mathcal{L}']);
+export const LOSS_CANDIDATES: ReadonlySet<string> = LOSS_NAMES;
 
 /** `\mathbf{W}` → `W`, `\operatorname{softmax}` → `softmax`, `\log` → `log`: decorations that do not change meaning. */
 export function plainName(name: string): string {
-  const wrapped = /^\\(?:mathbf|boldsymbol|bm|vec|mathrm|operatorname|text|mathit|textbf|mathsf)\{(.*)\}$/.exec(name);
+  const wrapped = /^\\(?:mathbf|boldsymbol|bm|vec|mathrm|operatorname|text|textsc|textrm|mathit|textbf|mathsf|mathnormal)\{(.*)\}$/.exec(name);
   if (wrapped) return plainName(wrapped[1]);
+  // \hat{\mathbf{y}} is \hat{y}: bold inside an accent changes nothing either.
+  const accented = /^\\(hat|tilde|bar)\{(.*)\}$/.exec(name);
+  if (accented) return `\\${accented[1]}{${plainName(accented[2])}}`;
   if (/^\\(log|ln|exp|max|tanh)$/.test(name)) return name.slice(1);
   return name;
 }
@@ -123,6 +82,13 @@ export class Environment {
     if (this.parent) return this.parent.lookup(name);
     if (this.lossNames.has(key)) return convention({ kind: 'loss' }, `the loss ${key}`);
     return CONVENTIONS.get(key) ?? CONVENTIONS.get(name);
+  }
+
+  /** The bindings as they are now, unaffected by later definitions (readings.ts re-evaluates claims in their place). */
+  snapshot(): Environment {
+    const copy = new Environment(this.parent, this.lossNames);
+    for (const [name, binding] of this.bindings) copy.bindings.set(name, binding);
+    return copy;
   }
 
   /** A child environment for a scope (a section), so its definitions end with it. */

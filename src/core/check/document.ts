@@ -6,7 +6,7 @@ import { type Claim, introducesDefinition, parseFormula, type ParsedFormula, typ
 import { readDocument, type DocumentLanguage, type Formula } from '../document';
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
-import { bindLets, bindSymbol, definedSymbol, letLayeredSymbols, lossNames } from './bindings';
+import { bindLets, bindSymbol, declaredNotation, definedSymbol, lossNames } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment, type Binding } from './conventions';
 import { InstanceContext } from './context';
@@ -17,6 +17,7 @@ import { claimedGradients, derivationFromClaims, type DerivationGradients, type 
 import { evaluateClaim, type ClaimEvaluation } from './evaluate';
 import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, networkRange, type CheckLimits } from './limits';
 import { spanRange, type LocatedClaim } from './located';
+import { ReadingJudge } from './readings';
 import { confirmSharedEdits, documentEdit, lineStarts } from './repair';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
@@ -86,8 +87,8 @@ function remembered<V>(cache: Map<string, V> | undefined, key: string, compute: 
 /** Parses a formula, or reuses its earlier parse when the cache has it. */
 function parseCached(formula: Formula, options: ParseOptions, cache: Map<string, ParsedFormula> | undefined): ParsedFormula {
   const setting = { display: formula.display, before: formula.before };
-  // Sets do not survive JSON.stringify: spell the layered names out.
-  const key = JSON.stringify([formula.environment ?? '', options.macros ?? {}, [...(options.layeredSymbols ?? [])].sort(), options.functionSymbols ? [...options.functionSymbols].sort() : null, setting, formula.latex]);
+  // Every parse option is part of the key; Sets (layered symbols, declared names) do not survive JSON.stringify, so they are spelled out.
+  const key = JSON.stringify([formula.environment ?? '', options, setting, formula.latex], (_, value: unknown) => (value instanceof Set ? [...value].sort() : value));
   return remembered(cache, key, () => parseFormula(formula.latex, { ...options, environment: formula.environment, setting }));
 }
 
@@ -243,7 +244,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
   const formulas = formulasWithinLimits(located.formulas, limits, problems);
-  const parseOptions: ParseOptions = { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) };
+  const parseOptions: ParseOptions = { macros: located.macros, ...declaredNotation(spec.lets) };
   const claims = readClaims(formulas, parseOptions, problems, options.memory?.parses);
   const specBlocks = documentSpec.blocks.map((b) => b.range);
   let net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
@@ -277,6 +278,8 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   let drawn: InstanceContext[] | undefined;
   const contexts = () => (drawn ??= drawInstances(network, seed, samples));
   const starts = lineStarts(text);
+  // readings.ts: failures another numbering or layout explains are judged once every claim has been read.
+  const judge = new ReadingJudge(contexts);
   // The loss update rules step on: the document's own once it defines one (graph/definitions.ts).
   let lossName: string | undefined;
   const running = new RunningVariables(documentClaims.map((c) => ({ claim: c.claim, formula: c.rhsFormula })));
@@ -309,8 +312,8 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
       return [definitionReport(located, env)];
     }
     const key = `${scope}\u0001${lossName ?? ''}\u0001${claimKey(located)}`;
+    const evaluateOptions = { tolerance, limits, documentDeadline: deadline, lossName, lower: { source: sourceOf(located) } };
     const remembered_ = remembered(memory?.evaluations, key, (): RememberedEvaluation => {
-      const evaluateOptions = { tolerance, limits, documentDeadline: deadline, lossName, lower: { source: sourceOf(located) } };
       let evaluation = evaluateClaim(claim, env, contexts(), evaluateOptions);
       const binds: GraphBind[] = [];
       let convention: string | undefined;
@@ -349,7 +352,9 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     if (remembered_.verdict === 'definition') return [definitionReport(located, env)];
     const repair = diagnosis?.repair;
     const correction = repair ? { latex: repair.claim, edit: documentEdit(text, starts, located.rhsFormula, repair.edit) } : undefined;
-    return [claimReport(located, evaluation, diagnosis && { kind: diagnosis.kind, text: diagnosis.text, correction }, env)];
+    const report = claimReport(located, evaluation, diagnosis && { kind: diagnosis.kind, text: diagnosis.text, correction }, env);
+    judge.observe(report, located, env, evaluation, evaluateOptions);
+    return [report];
   });
   let first: Pick<DocumentReport, 'state' | 'engineCheck'>;
   let reports: ClaimReport[];
@@ -358,7 +363,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
       const ctx = (drawn ?? drawInstances(network, seed, 1))[0];
       return { state: firstSampleState(ctx), engineCheck: engineCheck(ctx) };
     });
-    reports = checkClaims();
+    reports = judge.revise(checkClaims(), problems);
     reports = suggestMeanings({ claims: documentClaims.map((c) => c.claim), reports, env, evaluate: (claim, trial) => evaluateClaim(claim, trial, contexts(), { tolerance, limits, documentDeadline: deadline, lossName }), lastLayer: network.layers.length });
     // The confirming re-checks keep no memory: what they evaluate carries no diagnosis.
     if (diagnoseMismatches) reports = confirmSharedEdits(text, reports, (edited) => checkText(edited, { ...options, memory: undefined }, false).claims);
@@ -393,6 +398,6 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
 export function documentGradients(text: string, language: DocumentLanguage, options: DerivationOptions = {}): DerivationGradients {
   const located = readDocument(text, language);
   const spec = resolveDocumentSpec(located.specBlocks).spec;
-  const claims = readClaims(located.formulas, { macros: located.macros, layeredSymbols: letLayeredSymbols(spec.lets) }, []);
+  const claims = readClaims(located.formulas, { macros: located.macros, ...declaredNotation(spec.lets) }, []);
   return derivationFromClaims(claims, spec.lets, options.network ?? spec.network ?? DEFAULT_NETWORK);
 }

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, EvaluationBudget, type CheckLimits } from './limits';
 import { indexVariable, layerVariable, Lowerer, randomVariable, type BindingUse, type LowerOptions } from './lower';
 import { entries, filled, sameShape, ShapeError, shapeOf, transpose, type Value } from './values';
 import { analyzeVariables, type ClaimVariables } from './variables';
-import { some } from './walk';
+import { isBareSymbol, some, walk } from './walk';
 
 /** What the checker needs of a parsed claim. */
 export type ClaimInput = Pick<Claim, 'kind' | 'lhs' | 'rhs' | 'conditions'>;
@@ -87,16 +87,38 @@ function conditionExprs(claim: ClaimInput): Expr[] {
  * checked as the gradient it implies, (X − R)/η = ∂L/∂X, so a mismatch is
  * diagnosed on gradients (a flipped sign, a missing factor) like any other.
  */
-function impliedGradient(claim: ClaimInput, lossName = 'L'): { lhs: Expr; rhs: Expr } {
+function impliedGradient(claim: ClaimInput, rate = '\\eta', lossName = 'L'): { lhs: Expr; rhs: Expr } {
   const at = claim.lhs.span;
   const sym = (name: string): Expr => ({ kind: 'sym', name, indices: [], primes: 0, span: at });
   const gradient: Expr = { kind: 'derivative', of: sym(lossName), wrt: claim.lhs, notation: 'frac', span: at };
-  const implied: Expr = { kind: 'binary', op: '/', left: { kind: 'binary', op: '-', left: claim.lhs, right: claim.rhs, span: claim.rhs.span }, right: sym('\\eta'), span: claim.rhs.span };
+  const implied: Expr = { kind: 'binary', op: '/', left: { kind: 'binary', op: '-', left: claim.lhs, right: claim.rhs, span: claim.rhs.span }, right: sym(rate), span: claim.rhs.span };
   return { lhs: gradient, rhs: implied };
 }
 
-export function compileClaim(claim: ClaimInput, env: Environment, options: LowerOptions = {}, lossName?: string): { compiled: CompiledClaim; uses: BindingUse[] } {
-  const sides = claim.kind === 'update' ? impliedGradient(claim, lossName) : claim;
+/**
+ * The step size of an update: η, or the one symbol of its right side that
+ * nothing else names (UFLDL's α), which is then the learning rate in this claim.
+ */
+function stepSize(claim: ClaimInput, env: Environment): { rate: string; env: Environment } {
+  const unknown = new Set<string>();
+  const scripts = new Set<string>();
+  walk(claim.rhs, (node) => {
+    if (isBareSymbol(node) && !env.lookup(node.name)) unknown.add(node.name);
+    if (node.kind === 'sym') [...(node.layer ? [node.layer] : []), ...node.indices].forEach((s) => walk(s, (n) => void (isBareSymbol(n) && scripts.add(n.name))));
+  });
+  for (const name of scripts) unknown.delete(name);
+  const named = some(claim.rhs, (node) => isBareSymbol(node) && env.lookup(node.name)?.meaning.kind === 'learningRate');
+  if (named || unknown.size !== 1) return { rate: '\\eta', env };
+  const [rate] = unknown;
+  const scoped = env.child();
+  scoped.bind(rate, { meaning: { kind: 'learningRate' }, description: `the learning rate ${rate} (any positive number)`, boundBy: 'its place in the update' });
+  return { rate, env: scoped };
+}
+
+export function compileClaim(claim: ClaimInput, outerEnv: Environment, options: LowerOptions = {}, lossName?: string): { compiled: CompiledClaim; uses: BindingUse[] } {
+  const step = claim.kind === 'update' ? stepSize(claim, outerEnv) : { rate: '\\eta', env: outerEnv };
+  const env = step.env;
+  const sides = claim.kind === 'update' ? impliedGradient(claim, step.rate, lossName) : claim;
   const vars = analyzeVariables([claim.lhs, claim.rhs, ...conditionExprs(claim)], env);
   const lowerer = new Lowerer(env, vars, options);
   const lhs = lowerer.lower(sides.lhs);
@@ -147,6 +169,10 @@ function* product(ranges: readonly (readonly [string, number, number])[]): Gener
   }
   const [[name, from, to], ...rest] = ranges;
   for (let v = from; v <= to; v++) for (const tail of product(rest)) yield { [name]: v, ...tail };
+}
+
+function isZero(v: Value): boolean {
+  return entries(v).every((x) => x === 0);
 }
 
 function truthy(v: Value): boolean {
@@ -201,7 +227,9 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
   let notFiniteSide: Expr | undefined;
   const budget = new EvaluationBudget(options.limits ?? DEFAULT_LIMITS, options.documentDeadline);
 
+  let everyValueZero = true;
   const record = (result: AssignmentResult, values: Evaluated) => {
+    if (everyValueZero && !(isZero(values.lhs) && isZero(values.rhs))) everyValueZero = false;
     results.push(result);
     if (!worst || !(result.relError <= worst.result.relError)) worst = { result, values };
     if (!result.passed && (!worstFailure || !(result.relError <= worstFailure.result.relError))) worstFailure = { result, values };
@@ -302,6 +330,11 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     const reasons = [...skipped, ...quietlySkipped];
     const why = reasons.length > 0 ? `no layer where every quantity of the claim exists (${reasons[0]})` : 'no index value satisfies its conditions';
     return { status: 'unchecked', reason: new Uncheckable(why), uses };
+  }
+  if (!worstFailure && everyValueZero && skipped.size === 0) {
+    // 0 = 0 everywhere says nothing: a symbol read as something the document did not mean (a label read as the output) can do that.
+    // Cases left out for a named reason (a kink) are reported as such instead.
+    return { status: 'unchecked', reason: new Uncheckable('both sides are 0 on every instance, so the check says nothing; check how its symbols are read (hover them)'), uses };
   }
   const chosen = worstFailure ?? worst;
   return {

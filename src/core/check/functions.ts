@@ -67,19 +67,22 @@ function applyActivation(activation: Activation, x: Value, order: number): Value
   if (order > 1) throw new NotApplicable('second derivatives of activations are not supported', true);
   if (!isElementwise(activation)) {
     if (order === 1) throw new NotApplicable('σ′ of the softmax layer is not elementwise', true);
-    if (!V.isMatrix(x)) throw new V.ShapeError('softmax needs a vector');
+    // g(t) on a number where the only activation is softmax: the document's own function, not the layer's.
+    if (!V.isMatrix(x)) throw new Uncheckable('a function applied to a number here cannot be the softmax layer; define it with := to check this line');
     return V.column(activate('softmax', x.data.slice()));
   }
   const { value, derivative } = scalarActivation(activation);
   return V.map(x, order === 1 ? derivative : value);
 }
 
-const ELEMENTARY: Record<string, (x: number) => number> = {
-  log: Math.log,
-  exp: Math.exp,
-  tanh: Math.tanh,
-  sigmoid: scalarActivation('sigmoid').value,
-  relu: scalarActivation('relu').value,
+/** The elementary functions a claim can apply by name, and their derivatives (\tanh', sigmoid'). */
+const ELEMENTARY: Record<string, readonly [(x: number) => number, (x: number) => number]> = {
+  log: [Math.log, (x) => 1 / x],
+  exp: [Math.exp, Math.exp],
+  tanh: [Math.tanh, (x) => 1 - Math.tanh(x) ** 2],
+  sigmoid: [scalarActivation('sigmoid').value, scalarActivation('sigmoid').derivative],
+  relu: [scalarActivation('relu').value, scalarActivation('relu').derivative],
+  softplus: [scalarActivation('softplus').value, scalarActivation('softplus').derivative],
 };
 
 const RELATIONS: Record<string, (a: number, b: number) => boolean> = {
@@ -207,14 +210,42 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
     const [i, j] = indices.length === 1 ? [indices[0], 1] : indices;
     return at((i - 1) * base.cols + (j - 1));
   }
-  const parts = Array.from(base.data, (_, flat) => {
-    const d = at(flat);
-    if (V.scalarOf(d) === undefined) throw new Uncheckable(`the derivative of a ${V.shapeOf(d)} with respect to a whole ${V.shapeOf(base)} is a Jacobian, whose layout conventions differ; write it entry by entry (∂z_a/∂o_b)`);
-    return V.scalarOf(d)!;
-  });
-  return { rows: base.rows, cols: base.cols, data: Float64Array.from(parts) };
+  const columns = Array.from(base.data, (_, flat) => at(flat));
+  if (columns.every((d) => V.scalarOf(d) !== undefined)) {
+    return { rows: base.rows, cols: base.cols, data: Float64Array.from(columns, (d) => V.scalarOf(d)!) };
+  }
+  // ∂a^l/∂z^l of an elementwise map: a diagonal Jacobian, read as diag of its diagonal (the one sensible reading).
+  const diagonal = diagonalOf(columns, base);
+  if (diagonal) return diagonal;
+  throw new Uncheckable(`the derivative of a ${V.shapeOf(columns[0])} with respect to a whole ${V.shapeOf(base)} is a Jacobian whose layout conventions differ; write it entry by entry (∂z_a/∂o_b)`);
 }
 differentiate.rawArgs = true;
+
+/** The diagonal of a square Jacobian whose off-diagonal entries vanish, as a vector marked diagonal (values.ts). */
+function diagonalOf(columns: readonly Value[], base: Matrix): Value | undefined {
+  const n = base.rows * base.cols;
+  if (base.cols !== 1 || columns.some((c) => !V.isMatrix(c) || c.rows !== n || c.cols !== 1)) return undefined;
+  let scale = 1e-12;
+  for (const c of columns) for (const x of V.entries(c)) scale = Math.max(scale, Math.abs(x));
+  const entries = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const column = V.entries(columns[j]);
+    for (let i = 0; i < n; i++) if (i !== j && Math.abs(column[i]) > 1e-7 * scale) return undefined;
+    entries[j] = column[j];
+  }
+  return V.diagonal(entries);
+}
+
+/** d/dt of an identity's body with respect to one of its random scalar arguments (\frac{d}{dt} \log(1 + e^t)), by central differences. */
+function differentiateScalar(args: MathNode[], _math: unknown, scope: Scope): Value {
+  const [nameNode, body] = args;
+  const name = (nameNode as unknown as { value: string }).value;
+  const t = scalar(scope.get(name) as Value);
+  const h = 1e-6 * Math.max(Math.abs(t), 0.1);
+  const at = (v: number) => withVariable(scope, name, v, () => evaluateNode(body, scope));
+  return V.divide(V.subtract(at(t + h), at(t - h)), 2 * h);
+}
+differentiateScalar.rawArgs = true;
 
 const FUNCTIONS = {
   gc_q: (ctx: InstanceContext, quantity: string, layer: number): Value => {
@@ -224,6 +255,12 @@ const FUNCTIONS = {
   gc_grad: (ctx: InstanceContext, quantity: Quantity, layer: number): Value => ctx.gradient({ quantity, layer: layerOf(ctx, quantity, layer) }),
   gc_entry: (v: Value, describe: string, ...indices: Value[]): Value => V.entry(v, indices.map(scalar), () => describe),
   gc_label: (ctx: InstanceContext): Value => ctx.labelValue(),
+  // y_k, y_i: a class label read as its one-hot vector; a one-unit output's label y_j is that one entry.
+  gc_labels: (ctx: InstanceContext): Value => {
+    const y = ctx.labelValue();
+    if (y instanceof V.LabelValue) return V.filled(y.classes, 1, (i) => (i === y.classNumber - 1 ? 1 : 0));
+    return V.isMatrix(y) ? y : V.filled(1, 1, () => y);
+  },
   gc_loss: (ctx: InstanceContext): Value => ctx.loss,
   gc_eta: (ctx: InstanceContext): Value => ctx.eta,
   gc_last: (ctx: InstanceContext): Value => ctx.lastLayer,
@@ -233,12 +270,16 @@ const FUNCTIONS = {
   gc_sub: V.subtract,
   gc_mul: V.multiply,
   gc_odot: V.hadamard,
+  gc_star: (a: Value, b: Value): Value => (V.sameShape(a, b) ? V.hadamard(a, b) : V.multiply(a, b)),
   gc_div: V.divide,
   gc_pow: V.power,
   gc_neg: V.negate,
   gc_T: V.transpose,
   gc_act: (ctx: InstanceContext, layer: number, x: Value, order: number): Value => applyActivation(activationAt(ctx, layer), x, order),
-  gc_fn: (name: string, x: Value): Value => V.map(x, ELEMENTARY[name]),
+  gc_fn: (name: string, x: Value, order = 0): Value => {
+    if (order > 1) throw new NotApplicable('second derivatives are not supported', true);
+    return V.map(x, ELEMENTARY[name][order]);
+  },
   gc_softmax: (x: Value): Value => {
     if (!V.isMatrix(x)) throw new V.ShapeError('softmax needs a vector');
     return V.column(activate('softmax', x.data.slice()));
@@ -267,6 +308,7 @@ const FUNCTIONS = {
   },
   gc_sum: sumOver,
   gc_deriv: differentiate,
+  gc_dscalar: differentiateScalar,
 };
 
 math.import(FUNCTIONS, { override: true });

@@ -3,12 +3,13 @@
 // reason. Nothing from the document is ever evaluated as a string.
 import type { MathNode } from 'mathjs';
 import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../math';
+import type { Reading } from '../notation';
 import { displayName, Environment, plainName, type Binding, type LayeredQuantity } from './conventions';
 import { resolveSymbol, vectorOver, type ResolvedSymbol } from './bindings';
 import { Uncheckable } from './errors';
 import { math, type FunctionName } from './functions';
 import { concreteBinding, helperDerivative, helperName, instantiate, nodeSite, sumTerms, type GraphFunctionName } from './graph';
-import type { ClaimVariables } from './variables';
+import { hasBareFunction, POINT_FREE_ARGUMENT, type ClaimVariables } from './variables';
 import { isBareSymbol, some, substitute } from './walk';
 
 const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
@@ -16,6 +17,9 @@ const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
   SymbolNode: new (name: string) => MathNode;
   ConstantNode: new (value: unknown) => MathNode;
 };
+
+/** Elementary functions whose derivative a claim may write (\tanh', \text{sigmoid}'). */
+const ELEMENTWISE_DIFFERENTIABLE: ReadonlySet<string> = new Set(['log', 'exp', 'tanh', 'sigmoid', 'relu', 'softplus']);
 
 const call = (name: FunctionName | GraphFunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
 const constant = (value: unknown): MathNode => new ConstantNode(value);
@@ -34,11 +38,12 @@ export interface BindingUse {
   readonly binding: Binding;
 }
 
-/** Optional rewrites used by the diagnosis: shift every layer of one symbol. */
+/** Optional rewrites: the diagnosis shifts every layer of one symbol; a reading renumbers or transposes quantities. */
 export interface LowerOptions {
   readonly shiftLayerOf?: { readonly name: string; readonly by: number };
   /** The author's source text of a span of the claim, so messages echo what was written (not a printed tree). */
   readonly source?: (span: Span) => string;
+  readonly reading?: Reading;
 }
 
 type GradientTarget =
@@ -50,6 +55,12 @@ type Template = Extract<Binding['meaning'], { kind: 'template' }>;
 
 /** What a symbol means by convention alone, for layers a document's definition does not reach. */
 const conventions = new Environment();
+
+/** `W_2` where W needs a layer and has none: layer 2 (d2l, CS231n number layers by subscript). */
+function layerFromSubscript(sym: Sym, quantity: LayeredQuantity, everyQuantity = false): Sym {
+  if (sym.layer || (!everyQuantity && (quantity === 'z' || quantity === 'o')) || sym.indices.length !== 1 || sym.indices[0].kind !== 'num') return sym;
+  return { ...sym, layer: sym.indices[0], indices: [] };
+}
 
 /** The value a template's layer parameter takes when the symbol is used at `used`: used − offset. */
 function layerArgument(used: Expr, offset: number): Expr {
@@ -77,7 +88,7 @@ export class Lowerer {
       case 'sym':
         return this.symbol(e, bound);
       case 'binary': {
-        const ops = { '+': 'gc_add', '-': 'gc_sub', juxt: 'gc_mul', cdot: 'gc_mul', times: 'gc_mul', odot: 'gc_odot', '/': 'gc_div' } as const;
+        const ops = { '+': 'gc_add', '-': 'gc_sub', juxt: 'gc_mul', cdot: 'gc_mul', star: 'gc_star', times: 'gc_mul', odot: 'gc_odot', '/': 'gc_div' } as const;
         return call(ops[e.op], this.lower(e.left, bound), this.lower(e.right, bound));
       }
       case 'neg':
@@ -113,7 +124,12 @@ export class Lowerer {
   /** An upper bound of a sum: C is the number of classes there even when C is the loss elsewhere. */
   private bound(e: Expr, bound: ReadonlySet<string>): MathNode {
     if (isBareSymbol(e) && (e.name === 'C' || e.name === 'K')) return call('gc_classes', CTX());
-    if (e.kind === 'sym' && /^[nd]$/.test(e.name) && e.indices.length === 1) return call('gc_width', CTX(), this.layer(e.indices[0], bound));
+    // Layer sizes as sum bounds: n_l, n_L, s_l, d_l, n^{[l]}, and n_x (the input's).
+    if (e.kind === 'sym' && /^[nsd]$/.test(e.name) && !this.env.lookup(e.name)) {
+      const which = e.layer ?? (e.indices.length === 1 ? e.indices[0] : undefined);
+      if (which && isBareSymbol(which) && which.name === 'x') return call('gc_width', CTX(), constant(0));
+      if (which && (e.layer ? e.indices.length === 0 : true)) return call('gc_width', CTX(), this.layer(which, bound));
+    }
     return this.lower(e, bound);
   }
 
@@ -128,9 +144,16 @@ export class Lowerer {
     return this.lower(e, bound);
   }
 
-  private shifted(name: string, layer: MathNode): MathNode {
+  private shifted(name: string, layer: MathNode, quantity?: LayeredQuantity): MathNode {
     const shift = this.options.shiftLayerOf;
-    return shift && shift.name === name ? call('gc_add', layer, constant(shift.by)) : layer;
+    const renumber = quantity && this.options.reading?.shift?.[quantity];
+    const read = renumber ? call('gc_add', layer, constant(renumber)) : layer;
+    return shift && shift.name === name ? call('gc_add', read, constant(shift.by)) : read;
+  }
+
+  /** W under a reading that lays weights out input-first is the transpose of the network's W. */
+  private laidOut(quantity: LayeredQuantity | 'o', value: MathNode): MathNode {
+    return quantity === 'W' && this.options.reading?.transposeWeights ? call('gc_T', value) : value;
   }
 
   private use(sym: Sym, binding: Binding): void {
@@ -169,7 +192,12 @@ export class Lowerer {
       return convention && { binding: convention, use: sym };
     }
     const concrete = concreteBinding(this.env, sym);
-    return concrete ? { binding: concrete, use: sym } : resolveSymbol(this.env, sym);
+    const resolved = concrete ? { binding: concrete, use: sym } : resolveSymbol(this.env, sym);
+    // A reading (readings.ts) may read a conventional symbol as another quantity (a as the pre-activation).
+    const renamed = this.options.reading?.rename?.[plainName(sym.name)];
+    if (!resolved || !renamed || resolved.binding.boundBy !== 'default convention') return resolved;
+    const description = `${displayName(sym)} read as ${renamed === 'z' ? 'the pre-activation' : 'the activation'} (${this.options.reading!.description})`;
+    return { ...resolved, binding: { meaning: { kind: 'layered', quantity: renamed }, description, boundBy: 'reading' } };
   }
 
   private symbol(written: Sym, bound: ReadonlySet<string>, convention?: Binding): MathNode {
@@ -183,13 +211,13 @@ export class Lowerer {
     const meaning = binding.meaning;
     switch (meaning.kind) {
       case 'layered':
-        return this.indexInto(this.layered(meaning.quantity, sym, bound), sym, bound, this.describe(sym));
+        return this.indexInto(this.layered(meaning.quantity, sym, bound), layerFromSubscript(sym, meaning.quantity, this.options.reading?.subscriptLayers), bound, this.describe(sym));
       case 'input':
         return this.indexInto(call('gc_q', CTX(), constant('o'), constant(0)), sym, bound, 'x');
       case 'output':
         return this.indexInto(call('gc_q', CTX(), constant('o'), call('gc_last', CTX())), sym, bound, displayName(sym));
       case 'label':
-        return this.indexInto(call('gc_label', CTX()), sym, bound, 'y');
+        return sym.indices.length > 0 ? this.indexInto(call('gc_labels', CTX()), sym, bound, 'y') : call('gc_label', CTX());
       case 'loss':
         return call('gc_loss', CTX());
       case 'learningRate':
@@ -203,16 +231,26 @@ export class Lowerer {
         return this.template(sym, binding as Binding & { meaning: Template }, bound);
       case 'activation':
       case 'function':
+        if (this.vars.pointFree) return this.applyTo(sym, meaning, variable(randomVariable(POINT_FREE_ARGUMENT)));
         throw new Uncheckable(`${displayName(sym)} is a function here but has no argument`, sym.span);
     }
   }
 
-  private layered(quantity: LayeredQuantity, sym: Sym, bound: ReadonlySet<string>): MathNode {
+  /** σ, σ', tanh written without an argument in a point-free identity: applied to the identity's shared argument. */
+  private applyTo(fn: Sym, meaning: Extract<Binding['meaning'], { kind: 'activation' | 'function' }>, argument: MathNode): MathNode {
+    if (meaning.kind === 'activation') return call('gc_act', CTX(), constant(-1), argument, constant(fn.primes));
+    if (!ELEMENTWISE_DIFFERENTIABLE.has(meaning.fn)) throw new Uncheckable(`${displayName(fn)} is a function here but has no argument`, fn.span);
+    return call('gc_fn', constant(meaning.fn), argument, constant(fn.primes));
+  }
+
+  private layered(quantity: LayeredQuantity, written: Sym, bound: ReadonlySet<string>): MathNode {
     let layer: MathNode;
+    // W_2, b_1 with no layer: the number is the layer (CS231n, d2l); z_2, a_2 stay entries of the output layer.
+    const sym = layerFromSubscript(written, quantity, this.options.reading?.subscriptLayers);
     if (sym.layer) layer = this.layer(sym.layer, bound);
     else if (quantity === 'z' || quantity === 'o') layer = call('gc_last', CTX()); // Nielsen's bare a, z: the output layer
     else throw new Uncheckable(`${displayName(sym)} needs a layer: write ${displayName(sym)}^{l}`, sym.span, sym.name, 'no-layer');
-    return call('gc_q', CTX(), constant(quantity), this.shifted(sym.name, layer));
+    return this.laidOut(quantity, call('gc_q', CTX(), constant(quantity), this.shifted(sym.name, layer, sym.layer ? quantity : undefined)));
   }
 
   /** A symbol bound to an expression: a node of the document's graph (graph/nodes.ts), indexed by what its parameters leave. */
@@ -308,7 +346,7 @@ export class Lowerer {
     const name = displayName(sym);
     const indicator = appliedTo?.length === 1 && appliedTo[0].kind === 'relation' ? ' (an indicator is written I(y=a) or \\mathbb{1}(y=a))' : '';
     return new Uncheckable(
-      `unknown symbol ${name}${indicator}: say what it means in the network spec (\`let ${plainName(sym.name)} = …\`, e.g. \`let \\alpha = z^{L}\`) or define it with :=`,
+      `unknown symbol ${name}${indicator}: say what it means in the network spec (\`let ${plainName(sym.name)} = …\` with a network quantity such as z^{L} on the right) or define it with :=`,
       sym.span,
       sym.name,
       'unknown-symbol',
@@ -327,15 +365,19 @@ export class Lowerer {
       return this.lower(e.args[0], bound);
     };
     const meaning = binding.meaning;
+    // σ(1 − σ) in a point-free identity: σ times (1 − σ), not σ of (1 − σ).
+    if ((meaning.kind === 'activation' || meaning.kind === 'function') && this.vars.pointFree && e.args.length === 1 && hasBareFunction(e.args[0], this.env)) {
+      return call('gc_mul', this.applyTo(fn, meaning, variable(randomVariable(POINT_FREE_ARGUMENT))), this.lower(e.args[0], bound));
+    }
     switch (meaning.kind) {
       case 'activation':
         return call('gc_act', CTX(), this.activationLayer(fn, e.args[0], bound), one(), constant(fn.primes));
       case 'function':
-        if (fn.primes > 0) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
+        if (fn.primes > 0 && !ELEMENTWISE_DIFFERENTIABLE.has(meaning.fn)) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
         if (meaning.fn === 'softmax') return call('gc_softmax', one());
         if (meaning.fn === 'onehot') return call('gc_onehot', CTX(), one());
         if (meaning.fn === 'max') return call('gc_max', ...args());
-        return call('gc_fn', constant(meaning.fn), one());
+        return call('gc_fn', constant(meaning.fn), one(), constant(fn.primes));
       case 'output': {
         // p(a|x), P(c|x): an entry of the output; p(x) or p alone: the vector.
         const output = call('gc_q', CTX(), constant('o'), call('gc_last', CTX()));
@@ -348,10 +390,12 @@ export class Lowerer {
       case 'layered':
       case 'input':
       case 'label':
-        return this.symbol(fn, bound); // o^l(z^l): documentation of dependence
+        // o^l(z^l), UFLDL's h_{W,b}(x): the arguments and parameter subscripts document what it depends on.
+        return this.symbol(fn.indices.length > 0 && fn.indices.every((i) => this.namesQuantity(i)) ? { ...fn, indices: [] } : fn, bound);
       case 'template':
         if (meaning.parameters) return this.lower(helperDerivative(meaning, e.args, fn.primes, e.span), bound);
-        if (e.args.length === 0) return this.symbol(fn, bound);
+        // UFLDL's J(W,b;x,y) after J(W,b;x,y) := …: arguments naming network quantities say what it depends on.
+        if (e.args.length === 0 || e.args.every((a) => this.namesNetworkQuantity(a))) return this.symbol(fn, bound);
         throw new Uncheckable(`${displayName(fn)} is defined as a value, not a function`, e.span);
       default:
         return call('gc_mul', this.symbol(fn, bound), one());
@@ -362,12 +406,14 @@ export class Lowerer {
   private activationLayer(fn: Sym, arg: Expr | undefined, bound: ReadonlySet<string>): MathNode {
     if (fn.layer) return this.layer(fn.layer, bound);
     let found: Expr | undefined;
+    let foundQuantity: LayeredQuantity | undefined;
     if (arg) {
       some(arg, (node) => {
         if (node.kind !== 'sym' || !node.layer) return false;
         const meaning = this.env.lookup(node.name)?.meaning;
         if (meaning?.kind === 'layered' && (meaning.quantity === 'z' || meaning.quantity === 'W' || meaning.quantity === 'b')) {
           found = node.layer;
+          foundQuantity = meaning.quantity;
           return true;
         }
         if (meaning?.kind === 'template' && node.layer) {
@@ -377,7 +423,7 @@ export class Lowerer {
         return false;
       });
     }
-    return found ? this.shifted(fn.name, this.layer(found, bound)) : constant(-1);
+    return found ? this.shifted(fn.name, this.layer(found, bound), foundQuantity) : constant(-1);
   }
 
   /** The quantity a derivative is taken with respect to, through bindings (α_a with α := z^L is z^L_a). */
@@ -386,16 +432,19 @@ export class Lowerer {
     const resolved = this.resolve(written);
     if (!resolved) throw this.unknown(written);
     if (depth > 20) throw new Uncheckable(`${displayName(written)} is defined in terms of itself`, written.span);
-    const { binding, use: wrt } = resolved;
+    const binding = resolved.binding;
+    let wrt = resolved.use;
     this.use(written, binding);
     const meaning = binding.meaning;
     const describe = this.describe(written);
     if (meaning.kind === 'layered' && meaning.quantity !== 'delta') {
+      wrt = layerFromSubscript(wrt, meaning.quantity, this.options.reading?.subscriptLayers);
       const layer = wrt.layer ? this.layer(wrt.layer, bound) : meaning.quantity === 'z' || meaning.quantity === 'o' ? call('gc_last', CTX()) : undefined;
       if (!layer) throw new Uncheckable(`${displayName(wrt)} needs a layer: write ${displayName(wrt)}^{l}`, wrt.span, wrt.name, 'no-layer');
-      return { quantity: meaning.quantity, layer: this.shifted(wrt.name, layer), indices: wrt.indices, describe };
+      return { quantity: meaning.quantity, layer: this.shifted(wrt.name, layer, wrt.layer ? meaning.quantity : undefined), indices: wrt.indices, describe };
     }
     if (meaning.kind === 'input') return { quantity: 'o', layer: constant(0), indices: wrt.indices, describe };
+    if (meaning.kind === 'layered' && meaning.quantity === 'delta') throw new Uncheckable('derivatives with respect to δ are not supported', wrt.span);
     if (meaning.kind === 'output') return { quantity: 'o', layer: call('gc_last', CTX()), indices: wrt.indices, describe };
     if (meaning.kind === 'template' && meaning.body.kind === 'sym' && !meaning.parameters) {
       let body: Expr = meaning.body;
@@ -416,6 +465,7 @@ export class Lowerer {
   }
 
   private derivative(e: Derivative, bound: ReadonlySet<string>): MathNode {
+    if (isBareSymbol(e.wrt) && this.vars.randomScalars.has(e.wrt.name)) return call('gc_dscalar', constant(randomVariable(e.wrt.name)), this.lower(e.of, bound));
     const target = this.target(e.wrt, bound);
     const indices = target.indices.map((i) => this.index(i, bound));
     if ('node' in target) {
@@ -423,14 +473,27 @@ export class Lowerer {
       return call('gc_dnode', this.lower(e.of, bound), target.node, constant(options), ...indices);
     }
     if (this.isLoss(e.of)) {
-      const gradient = call('gc_grad', CTX(), constant(target.quantity), target.layer);
+      const gradient = this.laidOut(target.quantity, call('gc_grad', CTX(), constant(target.quantity), target.layer));
       return indices.length === 0 ? gradient : call('gc_entry', gradient, constant(`∂L/∂${target.describe}`), ...indices);
     }
     // J = L + λ/2‖W‖²: a sum is differentiated term by term, so the built-in loss's term keeps its exact gradient (graph/sums.ts).
     const terms = sumTerms(e.of, (sym) => this.env.lookup(sym.name));
     if (terms) return call(terms.op === '+' ? 'gc_add' : 'gc_sub', this.derivative({ ...e, of: terms.left }, bound), this.derivative({ ...e, of: terms.right }, bound));
     // Anything else is differentiated by central differences on perturbed instances.
-    return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...indices);
+    const entry = target.quantity === 'W' && this.options.reading?.transposeWeights ? [...indices].reverse() : indices;
+    return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...entry);
+  }
+
+  /** An argument that names a network quantity as a whole (W, b, x, y): documentation of dependence. */
+  private namesNetworkQuantity(e: Expr): boolean {
+    const kind = isBareSymbol(e) && !this.vars.indexVars.has(e.name) ? this.env.lookup(e.name)?.meaning.kind : undefined;
+    return kind === 'layered' || kind === 'input' || kind === 'label' || kind === 'output';
+  }
+
+  /** A subscript that names a network quantity (h_{W,b}: W and b), not an index. */
+  private namesQuantity(e: Expr): boolean {
+    const meaning = isBareSymbol(e) && !this.vars.indexVars.has(e.name) ? this.env.lookup(e.name)?.meaning : undefined;
+    return meaning?.kind === 'layered' && (meaning.quantity === 'W' || meaning.quantity === 'b');
   }
 
   isLoss(e: Expr): boolean {
@@ -455,6 +518,10 @@ export class Lowerer {
         const position = node.indices.findIndex((i) => isBareSymbol(i) && i.name === index);
         if (position >= 0) {
           const whole: Sym = { ...node, indices: [] };
+          if (this.env.lookup(node.name)?.meaning.kind === 'label') {
+            hint = call('gc_size', call('gc_labels', CTX()), constant(0), constant(1));
+            return true;
+          }
           hint = call('gc_size', this.lower(whole, bound), constant(position), constant(node.indices.length));
           return true;
         }

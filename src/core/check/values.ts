@@ -101,8 +101,23 @@ export function transpose(a: Value): Value {
 }
 
 /** Juxtaposition and \cdot: a matrix product when both are matrices, else scaling. */
+/** Jacobians of elementwise maps (∂a^l/∂z^l), kept as the vector of their diagonal. */
+const DIAGONAL = new WeakSet<Matrix>();
+
+export function diagonal(entries: Float64Array): Matrix {
+  const m = column(entries);
+  DIAGONAL.add(m);
+  return m;
+}
+
+export function isDiagonal(v: Value): boolean {
+  return isMatrix(v) && DIAGONAL.has(v);
+}
+
 export function multiply(a: Value, b: Value): Value {
   if (!isMatrix(a) || !isMatrix(b)) return elementwise(a, b, (x, y) => x * y, '·');
+  // ∂L/∂a^l ∂a^l/∂z^l with a diagonal Jacobian: the chain rule the author means is elementwise.
+  if ((isDiagonal(a) || isDiagonal(b)) && sameShape(a, b)) return hadamard(a, b);
   if (a.cols !== b.rows) {
     if (a.rows * a.cols === 1 || b.rows * b.cols === 1) return elementwise(a, b, (x, y) => x * y, '·');
     throw new ShapeError(`cannot multiply a ${shapeOf(a)} by a ${shapeOf(b)}: ${a.cols} columns against ${b.rows} rows`);

@@ -3,7 +3,7 @@
 // identities that mention no network quantity (σ'(z) = σ(z)(1 − σ(z))),
 // random scalar arguments.
 import type { Expr } from '../math';
-import type { Environment } from './conventions';
+import { LOSS_CANDIDATES, plainName, type Environment } from './conventions';
 import { isBareSymbol, walk } from './walk';
 
 export interface ClaimVariables {
@@ -12,6 +12,27 @@ export interface ClaimVariables {
   readonly freeIndices: readonly string[];
   readonly layerVars: readonly string[];
   readonly randomScalars: ReadonlySet<string>;
+  /** An identity between functions written without arguments (Nielsen's σ' = σ(1 − σ)): they share one random argument. */
+  readonly pointFree: boolean;
+}
+
+/** The random argument of a point-free identity. */
+export const POINT_FREE_ARGUMENT = 'pointfree';
+
+/** A function symbol written without its argument somewhere in e (calls' own names aside): σ in σ(1 − σ). */
+export function hasBareFunction(e: Expr, env: Environment): boolean {
+  let found = false;
+  walk(e, (node) => {
+    if (found) return false;
+    if (node.kind === 'call') {
+      found = node.args.some((a) => hasBareFunction(a, env));
+      return false;
+    }
+    const kind = node.kind === 'sym' ? env.lookup(node.name)?.meaning.kind : undefined;
+    if (kind === 'activation' || kind === 'function') found = true;
+    return !found;
+  });
+  return found;
 }
 
 const LETTER = /^(?:[a-zA-Z]|\\[a-zA-Z]+)$/;
@@ -21,6 +42,16 @@ function isReserved(name: string, env: Environment): boolean {
   if (name === 'L') return true;
   const kind = env.lookup(name)?.meaning.kind;
   return kind === 'label' || kind === 'constant' || kind === 'loss' || kind === 'learningRate' || kind === 'classes';
+}
+
+function isParameter(e: Expr, env: Environment): boolean {
+  const meaning = e.kind === 'sym' && e.indices.length === 0 && !e.layer ? env.lookup(e.name)?.meaning : undefined;
+  return meaning?.kind === 'layered' && (meaning.quantity === 'W' || meaning.quantity === 'b');
+}
+
+function isQuantity(e: Expr, env: Environment): boolean {
+  const kind = e.kind === 'sym' ? env.lookup(e.name)?.meaning.kind : undefined;
+  return kind === 'layered' || kind === 'input' || kind === 'output' || kind === 'template';
 }
 
 export function analyzeVariables(sides: readonly Expr[], env: Environment): ClaimVariables {
@@ -35,10 +66,20 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
       if (isBareSymbol(node) && LETTER.test(node.name) && node.name !== 'L' && !layerVars.includes(node.name)) layerVars.push(node.name);
     });
   let mentionsNetwork = false;
+  // h_{W,b}(x): subscripts naming parameters document dependence; they are not indices.
+  const parameterised = new Set<Expr>();
   for (const side of sides) {
     walk(side, (node) => {
+      if (node.kind === 'call' && node.fn.indices.length > 0 && node.fn.indices.every((i) => isParameter(i, env))) parameterised.add(node.fn);
       if (node.kind === 'sym') {
-        node.indices.forEach(addIndex);
+        // E_n, L_i: the loss of example n; its subscript is not an index of the network.
+        // n_x, n_l, s_l: a layer size's subscript names a layer, not an index.
+        const width = /^[nsd]$/.test(node.name) && !env.lookup(node.name);
+        if (width) node.indices.filter((i) => !(isBareSymbol(i) && i.name === 'x')).forEach(addLayers);
+        // A loss the document defines by entries (E_n := …, graph/definitions.ts) takes its index like any definition.
+        const lossKind = env.lookup(node.name)?.meaning.kind;
+        const lossLike = lossKind === 'loss' || (LOSS_CANDIDATES.has(plainName(node.name)) && lossKind !== 'template');
+        if (!width && !parameterised.has(node) && !lossLike) node.indices.forEach(addIndex);
         if (node.layer) {
           addLayers(node.layer);
           mentionsNetwork = true;
@@ -47,11 +88,15 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
         const kind = meaning?.kind;
         // A function the document defines (g(t) = −log t) is no network quantity: g'(t) = −1/t is an identity in t.
         const helper = meaning?.kind === 'template' && meaning.parameters !== undefined;
-        if (kind === 'loss' || kind === 'label' || kind === 'output' || kind === 'input' || (kind === 'template' && !helper)) mentionsNetwork = true;
+        // u bound by `let u^{l} = z^{l}` but written without a layer (\tanh'(u)) is a plain argument, like a bare z.
+        const layerless = meaning?.kind === 'template' && meaning.layer !== undefined && !node.layer;
+        if (kind === 'loss' || kind === 'label' || kind === 'output' || kind === 'input' || (kind === 'template' && !helper && !layerless)) mentionsNetwork = true;
       }
       if (node.kind === 'sum') indexVars.add(node.index);
-      if (node.kind === 'derivative') mentionsNetwork = true;
-      if (node.kind === 'relation') [node.left, node.right].forEach(addIndex);
+      // d/dt of an identity in a plain argument t (no binding) is not about the network.
+      if (node.kind === 'derivative' && !(isBareSymbol(node.wrt) && !env.lookup(node.wrt.name))) mentionsNetwork = true;
+      // I(y = a): a is an index; 1(h > 0), 1(z > 0): a quantity compared entry by entry is not.
+      if (node.kind === 'relation') [node.left, node.right].filter((s) => !isQuantity(s, env)).forEach(addIndex);
       if (node.kind === 'call') {
         if (node.fn.layer) addLayers(node.fn.layer);
         if (env.lookup(node.fn.name)?.meaning.kind === 'output') node.args.forEach(addIndex);
@@ -84,11 +129,13 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
     for (const side of sides) {
       walk(side, (node) => {
         if (isBareSymbol(node) && LETTER.test(node.name) && !indexVars.has(node.name)) {
-          const kind = env.lookup(node.name)?.meaning.kind;
-          if (kind === undefined || kind === 'layered') randomScalars.add(node.name);
+          const meaning = env.lookup(node.name)?.meaning;
+          if (meaning === undefined || meaning.kind === 'layered' || (meaning.kind === 'template' && meaning.layer !== undefined)) randomScalars.add(node.name);
         }
       });
     }
   }
-  return { indexVars, freeIndices, layerVars, randomScalars };
+  const pointFree = !mentionsNetwork && sides.some((side) => hasBareFunction(side, env));
+  if (pointFree) randomScalars.add(POINT_FREE_ARGUMENT);
+  return { indexVars, freeIndices, layerVars, randomScalars, pointFree };
 }

@@ -6,6 +6,7 @@ export {
   DEFAULT_FUNCTION_SYMBOLS,
   DEFAULT_LAYERED_SYMBOLS,
   introducesDefinition,
+  isDeclarableName,
   parseExpression,
   parseFormula,
   printClaim,

@@ -35,10 +35,12 @@ const CLAIM_RELATIONS: Readonly<Record<string, ClaimKind>> = {
   '\\overset{def}{=}': 'definition',
   '\\doteq': 'definition',
   '\\leftarrow': 'update',
+  // Nielsen's `w^l \rightarrow w^l - \eta ..`; any other `A \rightarrow B` joins sentences (see claim()).
+  '\\rightarrow': 'update',
 };
 
 /** Relations that only join sentences: they separate equations and are otherwise ignored. */
-const CONNECTIVES = new Set(['\\Rightarrow', '\\therefore', '\\because', '\\iff', '\\to', '\\rightarrow', '\\Leftarrow', '\\longrightarrow']);
+const CONNECTIVES = new Set(['\\Rightarrow', '\\therefore', '\\because', '\\iff', '\\to', '\\Leftarrow', '\\longrightarrow']);
 
 type RelTok = Extract<Tok, { k: 'rel' }>;
 
@@ -91,6 +93,11 @@ function usesIndex(e: Expr, name: string): boolean {
     default:
       return false;
   }
+}
+
+/** `W^l = W^l - \eta ..`: the same symbol on the left and first on the right, plus or minus a step. */
+function isSelfUpdate(lhs: Expr, rhs: Expr): boolean {
+  return lhs.kind === 'sym' && rhs.kind === 'binary' && (rhs.op === '-' || rhs.op === '+') && printExpr(leftmost(rhs)) === printExpr(lhs);
 }
 
 function leftmost(e: Expr): Expr {
@@ -289,6 +296,8 @@ export class Splitter {
       const kind = CLAIM_RELATIONS[rel.rel];
       if (this.mode === 'condition') {
         if (l && RELATION_OPS[rel.rel]) conds.push({ kind: 'relation', relation: this.relationOf(l, rel, r), span: spanOf(l.span, r.span) });
+      } else if (kind === 'update' && rel.rel === '\\rightarrow' && !(l && r && isSelfUpdate(l, r))) {
+        continue; // `A \rightarrow B` between two statements: a connective
       } else if (kind) {
         if (!l) this.continuation = { c: { kind, relation: rel.rel, relationSpan: rel.span, rhs: r, rhsSpan: r.span }, conditions: [] };
         else if (!chain[i].struck && !chain[i + 1].struck) made.push(this.claim(l, rel, r, kind));
@@ -343,8 +352,8 @@ export class Splitter {
   }
 
   private claim(lhs: Expr, rel: RelTok, rhs: Expr, kind: ClaimKind): DraftClaim {
-    // `W := W - \eta ..`: a definition of a symbol in terms of itself is an update.
-    const update = kind === 'definition' && lhs.kind === 'sym' && printExpr(leftmost(rhs)) === printExpr(lhs);
+    // `W := W - \eta ..`, `W^l = W^l - \eta ..`: a symbol in terms of itself is an update.
+    const update = (kind === 'definition' && lhs.kind === 'sym' && printExpr(leftmost(rhs)) === printExpr(lhs)) || ((kind === 'claim' || kind === 'update') && isSelfUpdate(lhs, rhs));
     const lhsSpan = extentOf(lhs, this.ctx);
     const rhsSpan = extentOf(rhs, this.ctx);
     return {

@@ -14,7 +14,7 @@ import { Tokenizer } from '../parser/tokens';
 
 export type { Claim, ClaimKind, Condition, Continuation, FormulaError, Note, NoteKind, ParsedFormula } from './claimTypes';
 export { introducesDefinition, type FormulaSetting } from './notes';
-export { DEFAULT_FUNCTION_SYMBOLS, DEFAULT_LAYERED_SYMBOLS, type ParseOptions } from '../parser/notation';
+export { DEFAULT_FUNCTION_SYMBOLS, DEFAULT_LAYERED_SYMBOLS, isDeclarableName, type ParseOptions } from '../parser/notation';
 export { printClaim, printCondition, printExpr } from './print';
 
 export interface FormulaOptions extends ParseOptions {
@@ -38,7 +38,7 @@ export function parseFormula(latex: string, options?: FormulaOptions): ParsedFor
     const ctx = context(latex, options);
     const tree = readTree(latex, ctx.notation.macros, options?.environment);
     if (tree.error) return { claims: [], expressions: [], errors: [tree.error] };
-    const toks = new Tokenizer(latex).addTop(tree.nodes);
+    const toks = new Tokenizer(latex, ctx.notation.names).addTop(tree.nodes);
     const parsed = new Splitter(new Parser(toks, ctx), ctx).run();
     if (!options?.setting) return parsed;
     return { ...parsed, ...separateNotes(parsed.claims, options.setting) };
@@ -58,7 +58,7 @@ export function parseExpression(latex: string, options?: ParseOptions): ParsedEx
     const ctx = context(latex, options);
     const tree = readTree(latex, ctx.notation.macros);
     if (tree.error) return { errors: [tree.error] };
-    const p = new Parser(new Tokenizer(latex).addAll(tree.nodes), ctx);
+    const p = new Parser(new Tokenizer(latex, ctx.notation.names).addAll(tree.nodes), ctx);
     const whole: Span = { start: 0, end: latex.length };
     return { expr: p.parseAll(whole), errors: [] };
   } catch (e) {

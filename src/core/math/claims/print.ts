@@ -9,7 +9,7 @@
 import type { Expr } from '../expr/expr';
 import type { Claim, Condition } from './claimTypes';
 
-const BIN: Record<string, string> = { '+': '+', '-': '-', juxt: '', cdot: '·', times: '×', odot: '⊙', '/': '/' };
+const BIN: Record<string, string> = { '+': '+', '-': '-', juxt: '', cdot: '·', star: '*', times: '×', odot: '⊙', '/': '/' };
 const REL: Record<string, string> = { '=': '=', '!=': '≠', '<': '<', '>': '>', '<=': '≤', '>=': '≥', in: '∈' };
 
 function p(e: Expr): string {

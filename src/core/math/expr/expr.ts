@@ -40,6 +40,7 @@ export type BinaryOp =
   | '-'
   | 'juxt' // juxtaposition: matrix or scalar product
   | 'cdot' // \cdot: matrix or scalar product
+  | 'star' // * (numpy style): elementwise between arrays of one shape, else a product
   | 'times' // \times
   | 'odot' // \odot, \circ: elementwise product
   | '/'; // \frac (not a derivative) and a/b
@@ -98,7 +99,8 @@ export interface Derivative extends NodeBase {
   readonly kind: 'derivative';
   readonly of: Expr;
   readonly wrt: Expr;
-  readonly notation: 'frac' | 'slash' | 'nabla' | 'operator';
+  /** `d`: deeplearning.ai's dZ, dW (∂L/∂Z, ∂L/∂W). */
+  readonly notation: 'frac' | 'slash' | 'nabla' | 'operator' | 'd';
 }
 
 export type RelationOp = '=' | '!=' | '<' | '>' | '<=' | '>=' | 'in';

@@ -26,6 +26,17 @@ const MATHML_RELATIONS: Record<string, string> = {
   '≥': '\\geq',
 };
 
+/** Unicode typed straight into math (∂, ∇, σ, δ, ⊙, −) means what its LaTeX command means. */
+const UNICODE_COMMANDS: Readonly<Record<string, string>> = {
+  '∂': '\\partial', '∇': '\\nabla', '′': '\\prime', '−': '-', '⊙': '\\odot', '∘': '\\circ', '·': '\\cdot', '⋅': '\\cdot', '×': '\\times',
+  'α': '\\alpha', 'β': '\\beta', 'γ': '\\gamma', 'δ': '\\delta', 'ε': '\\epsilon', 'η': '\\eta', 'θ': '\\theta', 'λ': '\\lambda',
+  'μ': '\\mu', 'π': '\\pi', 'σ': '\\sigma', 'τ': '\\tau', 'φ': '\\phi', 'ϕ': '\\phi', 'ω': '\\omega', 'Δ': '\\Delta', 'Ω': '\\Omega', 'ℓ': '\\ell',
+};
+
+function commandOf(text: string): string {
+  return UNICODE_COMMANDS[text] ?? text;
+}
+
 function list(x: RawNode['body']): readonly RawNode[] {
   if (x === undefined) return [];
   if (Array.isArray(x)) return x as readonly RawNode[];
@@ -104,10 +115,10 @@ export class Normaliser {
     switch (raw.type) {
       case 'mathord':
       case 'textord':
-        out.push({ t: 'ord', text: raw.text ?? '', span: NO_SPAN, anchor: own });
+        out.push({ t: 'ord', text: commandOf(raw.text ?? ''), span: NO_SPAN, anchor: own });
         return;
       case 'atom':
-        out.push({ t: 'atom', family: (raw.family ?? 'inner') as AtomFamily, text: raw.text ?? '', span: NO_SPAN, anchor: own });
+        out.push({ t: 'atom', family: (raw.family ?? 'inner') as AtomFamily, text: commandOf(raw.text ?? ''), span: NO_SPAN, anchor: own });
         return;
       case 'ordgroup':
         // A group the author braced has a location; KaTeX's own groups (array cells, macro bodies) are spliced.
@@ -116,6 +127,8 @@ export class Normaliser {
         return;
       case 'styling':
       case 'sizing':
+      case 'color': // \color{red}{..}, \textcolor{red}{..}: the colour says nothing about the value
+      case 'tag': // \tag{3}: the formula without its number
         for (const r of list(raw.body)) this.into(r, out);
         return;
       case 'mclass': {
@@ -141,6 +154,16 @@ export class Normaliser {
         return;
       }
       case 'supsub':
+        if (raw.base?.type === 'horizBrace') {
+          // \underbrace{x}_{label}, \overbrace{x}^{label}: the label is commentary.
+          this.into(raw.base, out);
+          return;
+        }
+        if (isStackedSymbol(raw)) {
+          // \underset{note}{X}, \overset{note}{X} on a symbol: X is what counts, the note is commentary.
+          for (const r of list(raw.base!.body)) this.into(r, out);
+          return;
+        }
         out.push({
           t: 'supsub',
           base: raw.base ? this.one(raw.base) : undefined,
@@ -213,6 +236,12 @@ export class Normaliser {
   validOf(raw: RawNode): Span | undefined {
     return this.valid(raw);
   }
+}
+
+/** `\underset{..}{X}` / `\overset{..}{X}` around a non-relation: KaTeX's nameless limits op. */
+function isStackedSymbol(raw: RawNode): boolean {
+  const base = raw.base;
+  return base?.type === 'op' && !base.name && (base as { suppressBaseShift?: boolean }).suppressBaseShift === true && list(base.body).length > 0;
 }
 
 const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;

@@ -81,6 +81,12 @@ const internalParse: ParseFn = (katex as unknown as { __parse: ParseFn }).__pars
  * and `\\` are accepted as they are in a document's display math).
  * Never throws: a KaTeX ParseError becomes a KatexFailure.
  */
+function withoutOwnDefinitions(src: string, macros: Readonly<Record<string, string>>): Record<string, string> {
+  const copy = { ...macros };
+  for (const m of src.matchAll(/\\(?:(?:re|provide)?newcommand\*?\s*\{?\s*|g?def\s*)(\\[A-Za-z]+)/g)) delete copy[m[1]];
+  return copy;
+}
+
 export function callKatex(src: string, macros: Readonly<Record<string, string>>): RawNode[] | KatexFailure {
   try {
     return internalParse(src, {
@@ -88,8 +94,9 @@ export function callKatex(src: string, macros: Readonly<Record<string, string>>)
       throwOnError: true,
       strict: 'ignore',
       trust: false,
-      // KaTeX writes \gdef definitions into this object: give it a copy.
-      macros: { ...macros },
+      // KaTeX writes \gdef definitions into this object: give it a copy, without the
+      // macros this formula defines itself (a display's own \newcommand{\dd} is not a redefinition).
+      macros: withoutOwnDefinitions(src, macros),
     });
   } catch (e) {
     if (e instanceof katex.ParseError) {

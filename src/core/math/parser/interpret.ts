@@ -18,7 +18,7 @@ import type { Expr, Span } from '../expr/expr';
 import { binary, RELATION_OPS, respan, spanOf, unsupported } from '../expr/exprBuild';
 import type { KNode } from '../katex/katexTree';
 import { type Context, extentOf, type SubParser } from './context';
-import type { Notation } from './notation';
+import { PARAMETER_NAMES, type Notation } from './notation';
 import { interpretNode } from './interpretNode';
 import { applyPostfixScripts } from './scripts';
 import { documentsDependence, symbolInfo, isFunctionSym, isIndicatorSym } from './symbols';
@@ -39,7 +39,7 @@ interface Delimited {
   readonly openSpan: Span;
 }
 
-const MUL: Record<string, 'cdot' | 'times' | 'odot' | '/'> = { cdot: 'cdot', times: 'times', odot: 'odot', '/': '/' };
+const MUL: Record<string, 'cdot' | 'star' | 'times' | 'odot' | '/'> = { cdot: 'cdot', star: 'star', times: 'times', odot: 'odot', '/': '/' };
 
 export class Parser implements SubParser {
   pos = 0;
@@ -59,7 +59,7 @@ export class Parser implements SubParser {
 
   /** A parser for a KaTeX node list (a group, a script, a fraction part). */
   static of(nodes: readonly KNode[], ctx: Context): Parser {
-    return new Parser(new Tokenizer(ctx.src).addAll(nodes), ctx);
+    return new Parser(new Tokenizer(ctx.src, ctx.notation.names).addAll(nodes), ctx);
   }
 
   peek(offset = 0): Tok | undefined {
@@ -295,8 +295,14 @@ export class Parser implements SubParser {
     if (open.delim !== '(' && !(indicator && (open.delim === '[' || open.delim === '\\{'))) return undefined;
     const start = this.pos;
     const d = this.parseDelimited();
+    // An indexed entry is never a function: p_i(1 - p_i), a_j(1 - a_j) are products.
+    // Subscripts that name parameters, h_{W,b}(x), say what a function depends on: that is a call.
+    // A numbered function (g_1(t), a helper the document defines) is a call too.
+    const parameterised = fn.indices.length > 0 && fn.indices.every((i) => i.kind === 'sym' && PARAMETER_NAMES.has(i.name));
+    const indexedEntry = fn.indices.some((i) => i.kind !== 'num') && fn.primes === 0 && !parameterised;
     const callable =
-      isFunctionSym(fn, info, this.ctx.notation) ||
+      (!indexedEntry && isFunctionSym(fn, info, this.ctx.notation)) ||
+      parameterised ||
       indicator ||
       d.items.length !== 1 ||
       d.given.length > 0 ||

@@ -6,10 +6,10 @@
 
 import type { Expr, Span } from '../expr/expr';
 import { binary, respan, spanOf, sym, unsupported } from '../expr/exprBuild';
-import type { SubParser } from './context';
+import { extentOf, type SubParser } from './context';
 import type { KFrac, KNode, KOp, KSupSub } from '../katex/katexTree';
-import { OPERATOR_FUNCTIONS, UNSUPPORTED_OPERATORS } from './notation';
-import { applyPostfixScripts, buildSymbol } from './scripts';
+import { GRADIENT_NAMES, OPERATOR_FUNCTIONS, UNSUPPORTED_OPERATORS } from './notation';
+import { applyPostfixScripts, buildSymbol, readSup } from './scripts';
 import { nameOfNode } from './symbols';
 
 const text = (p: SubParser, s: Span): string => p.ctx.src.slice(s.start, s.end);
@@ -34,7 +34,8 @@ export function interpretNode(n: KNode, p: SubParser): Expr {
   const ctx = p.ctx;
   switch (n.t) {
     case 'ord':
-      if (n.text === '\\partial') return slashDerivative(n.span, p);
+      if (n.text === '\\partial' || n.text === '∂') return slashDerivative(n.span, p);
+      if (n.text === 'd' && startsGradientName(n.span, p)) return gradientName(n.span, p);
       if (n.text === '\\nabla') return swallow(p, '\\nabla', 'a gradient needs its variable as a subscript (\\nabla_X L)', n.span);
       break;
     case 'supsub':
@@ -60,10 +61,29 @@ export function interpretNode(n: KNode, p: SubParser): Expr {
     default:
       break;
   }
+  if (derivativeMark(n) === 'd' && n.t !== 'ord' && startsGradientName(n.span, p)) return gradientName(n.span, p);
   const info = nameOfNode(n);
   if (info) return sym(info.name, n.span);
   if (n.t === 'font') return ctx.subparser(contents(n.body)).parseAll(n.span);
   return unsupported(text(p, n.span), `'${text(p, n.span)}' cannot be read as math`, n.span);
+}
+
+/**
+ * deeplearning.ai's `dZ^{[l]}`, `dW`, `db`, `da`, `\mathrm{d}z`: a `d` written
+ * against the name of a network quantity is the gradient of the loss with
+ * respect to it (DESIGN.md: `dX` means ∂J/∂X).
+ */
+function startsGradientName(d: Span, p: SubParser): boolean {
+  const t = p.peek();
+  if (t?.k !== 'node' || t.span.start !== d.end) return false;
+  const base = t.node.t === 'supsub' ? t.node.base : t.node;
+  const info = base ? nameOfNode(base) : undefined;
+  return info !== undefined && GRADIENT_NAMES.has(info.name);
+}
+
+function gradientName(d: Span, p: SubParser): Expr {
+  const wrt = p.parsePostfix();
+  return { kind: 'derivative', of: sym('L', d), wrt, notation: 'd', span: spanOf(d, wrt.span) };
 }
 
 /** `\partial L / \partial X` */
@@ -85,6 +105,7 @@ function scripted(n: KSupSub, p: SubParser): Expr {
   const ctx = p.ctx;
   if (base.t === 'op') {
     if (base.name === '\\sum') return sum(n, p);
+    if (OPERATOR_FUNCTIONS.has(base.name.slice(1)) && n.sup && !n.sub) return scriptedOperator(base, n.sup, n.span, p);
     return swallow(p, base.name, UNSUPPORTED_OPERATORS[base.name] ?? `${base.name} with a sub- or superscript is not supported`, n.span);
   }
   if (base.t === 'ord' && base.text === '\\nabla') {
@@ -101,6 +122,24 @@ function scripted(n: KSupSub, p: SubParser): Expr {
   if (info) return buildSymbol(info, base, n.sup, n.sub, n.span, ctx, nextIsParen(p));
   const e = interpretNode(base, p);
   return applyPostfixScripts(e, n.sup, n.sub, n.span, ctx);
+}
+
+/** `\tanh'(u)`, `\tanh^2(u)`, `\log^2 x`: a prime is the derivative, a power applies to the value. */
+function scriptedOperator(base: KOp, sup: KNode, span: Span, p: SubParser): Expr {
+  const parts = readSup(sup);
+  if (parts.transposed) return swallow(p, base.name, `${base.name} with a transpose is not supported`, span);
+  const fn = sym(base.name.slice(1), span, { primes: parts.primes });
+  let applied: Expr;
+  if (nextIsParen(p)) {
+    const arg = p.parsePostfix();
+    applied = { kind: 'call', fn, args: [arg], given: [], span: spanOf(span, extentOf(arg, p.ctx)) };
+  } else if (p.startsFactor()) {
+    const arg = p.parseUnary();
+    applied = { kind: 'call', fn, args: [arg], given: [], span: spanOf(span, extentOf(arg, p.ctx)) };
+  } else return unsupported(base.name, `${base.name} of what? no argument follows`, span);
+  if (parts.rest.length === 0) return applied;
+  const exponent = p.ctx.subparser(parts.rest).parseAll(spanOf(parts.rest[0].span, parts.rest[parts.rest.length - 1].span));
+  return { kind: 'pow', base: applied, exponent, span: applied.span };
 }
 
 /** `\sum_{c=1}^{C} body`, `\sum_c body`, `\sum_{i,j} body`; the body is the following product. */

@@ -28,6 +28,10 @@
 // are calls too. Operator names are plain words in the tree: `\log x` is
 // Call(log), e^{x} is Call(exp), \mathrm{onehot}(y) and e_y are Call(onehot).
 
+import { APPLIED_SYMBOLS, FUNCTION_WORDS, GRADIENT_NAMES, LAYERED_SYMBOLS, OPERATOR_WORDS, PARAMETER_NAMES } from '../../notation';
+
+export { GRADIENT_NAMES, PARAMETER_NAMES };
+
 export interface ParseOptions {
   /** User macros, passed to KaTeX (`{'\\R': '\\mathbb{R}'}`). */
   readonly macros?: Readonly<Record<string, string>>;
@@ -35,78 +39,58 @@ export interface ParseOptions {
   readonly layeredSymbols?: ReadonlySet<string>;
   /** Symbols applied to parenthesised arguments. Default: DEFAULT_FUNCTION_SYMBOLS. */
   readonly functionSymbols?: ReadonlySet<string>;
+  /** Multi-letter names the document declares (`let dscores = …`, `let dW2 = …`): each is one symbol where it is written. */
+  readonly names?: ReadonlySet<string>;
 }
 
-export const DEFAULT_LAYERED_SYMBOLS: ReadonlySet<string> = new Set(['W', 'w', 'b', 'z', 'o', 'a', 'h', 'x', '\\delta']);
+/** Symbols whose superscript is a layer: the notation table's layered entries. */
+export const DEFAULT_LAYERED_SYMBOLS: ReadonlySet<string> = LAYERED_SYMBOLS;
 
-export const DEFAULT_FUNCTION_SYMBOLS: ReadonlySet<string> = new Set([
-  '\\sigma',
-  'f',
-  'g',
-  '\\phi',
-  'I',
-  'p',
-  'P',
-  'L',
-  'C',
-  'J',
-  'E',
-  '\\ell',
-  'softmax',
-  'onehot',
-  'log',
-  'ln',
-  'exp',
-  'max',
-  // Regularisers, written as functions of the parameters: \Omega(\theta) (Goodfellow), R(W) (CS231n).
-  '\\Omega',
-  'R',
-]);
+/** Symbols applied to parenthesised arguments: the notation table's functions, activations, loss and output. */
+export const DEFAULT_FUNCTION_SYMBOLS: ReadonlySet<string> = APPLIED_SYMBOLS;
 
 /** Resolved options: what the interpreter consults. */
 export interface Notation {
   readonly layered: ReadonlySet<string>;
   readonly functions: ReadonlySet<string>;
   readonly macros: Readonly<Record<string, string>>;
+  readonly names: ReadonlySet<string>;
 }
 
 /** LaTeX commands KaTeX lacks that documents use; the user's macros override them. */
 const BUILTIN_MACROS: Readonly<Record<string, string>> = {
   '\\mbox': '\\text{#1}',
+  // Markup that does not change the value: labels vanish, spellings KaTeX lacks become ones it has.
+  '\\label': '\\gdef\\gcLabel{#1}',
+  '\\textsc': '\\text{#1}',
+  '\\mathds': '\\mathbb{#1}',
+  '\\mathbbm': '\\mathbb{#1}',
+  '\\part': '\\partial',
+  '\\bigodot': '\\odot',
+  '\\bigcirc': '\\circ',
 };
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** A name a document can declare as one multi-letter symbol: `dscores`, `dW2`, `db2`. */
+export function isDeclarableName(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]*[A-Za-z0-9]$/.test(text);
+}
 
 export function notationOf(options: ParseOptions | undefined): Notation {
   return {
     layered: options?.layeredSymbols ?? DEFAULT_LAYERED_SYMBOLS,
     functions: options?.functionSymbols ?? DEFAULT_FUNCTION_SYMBOLS,
     macros: { ...BUILTIN_MACROS, ...options?.macros },
+    names: options?.names ?? NO_NAMES,
   };
 }
 
 /** Words that are functions whatever their spelling (\mathrm, \operatorname, \text, \log). */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'softmax',
-  'onehot',
-  'log',
-  'ln',
-  'exp',
-  'max',
-  'min',
-  'relu',
-  'ReLU',
-  'sigmoid',
-  'tanh',
-  'sigm',
-  'diag',
-  'sign',
-  'sgn',
-  'softplus',
-  'sin',
-  'cos',
-]);
+export { FUNCTION_WORDS };
 
 /** Operators written as LaTeX commands that take the next factor as their argument. */
-export const OPERATOR_FUNCTIONS: ReadonlySet<string> = new Set(['log', 'ln', 'exp', 'tanh', 'sin', 'cos', 'sgn']);
+export const OPERATOR_FUNCTIONS: ReadonlySet<string> = OPERATOR_WORDS;
 
 /** Operators we know but cannot evaluate: the reason becomes an Unsupported node. */
 export const UNSUPPORTED_OPERATORS: Readonly<Record<string, string>> = {

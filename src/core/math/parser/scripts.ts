@@ -44,9 +44,17 @@ function isPrime(n: KNode): boolean {
   return n.t === 'ord' && n.text === '\\prime';
 }
 
+/** `f^{'}`: KaTeX makes the ' inside braces a script on nothing, holding \prime marks. */
+function primesOnNothing(n: KNode): number {
+  if (n.t !== 'supsub' || n.base || n.sub || !n.sup) return 0;
+  const marks = contents(n.sup);
+  return marks.length > 0 && marks.every(isPrime) ? marks.length : 0;
+}
+
 export function readSup(sup: KNode): SupParts {
   let rest = contents(sup);
   let primes = 0;
+  if (rest.length === 1 && primesOnNothing(rest[0]) > 0) return { primes: primesOnNothing(rest[0]), transposed: false, rest: [], paren: false };
   while (rest.length > 0 && isPrime(rest[0])) {
     primes++;
     rest = rest.slice(1);
@@ -54,9 +62,23 @@ export function readSup(sup: KNode): SupParts {
   // A lone primed group inside the sup: \sigma'^{l} gives [\prime, {l}].
   if (rest.length === 1 && rest[0].t === 'group' && primes > 0) rest = rest[0].body;
   let transposed = false;
-  if (rest.length > 0 && isTransposeMark(rest[rest.length - 1])) {
-    transposed = true;
-    rest = rest.slice(0, -1);
+  // Marks after the layer: `g^{[l]\prime}`, `W^{(l)\top}`, `W^{[l]T}`, and `W^{[l]^T}` (the T on the bracket).
+  for (let changed = true; changed && rest.length > 0; ) {
+    const end = rest[rest.length - 1];
+    changed = false;
+    if (isPrime(end)) {
+      primes++;
+      rest = rest.slice(0, -1);
+      changed = true;
+    } else if (!transposed && isTransposeMark(end)) {
+      transposed = true;
+      rest = rest.slice(0, -1);
+      changed = true;
+    } else if (!transposed && end.t === 'supsub' && !end.sub && end.sup && end.base?.t === 'atom' && isTransposeMark(end.sup)) {
+      transposed = true;
+      rest = [...rest.slice(0, -1), end.base];
+      changed = true;
+    }
   }
   const first = rest[0];
   const last = rest[rest.length - 1];
@@ -153,7 +175,7 @@ export function buildSymbol(
   const notation = ctx.notation;
   const layered = isLayeredName(info, notation);
   const fn = isFunctionName(info, notation);
-  const euler = (info.name === 'e' || info.name === '\\mathrm{e}') && !layered && !fn;
+  const euler = /^(e|\\(mathrm|mathbf|boldsymbol|bm)\{e\})$/.test(info.name) && !layered && !fn;
 
   if (sub && isIndicatorName(info.name) && !sup) {
     const cond = exprOf(contents(sub), sub.span, ctx);

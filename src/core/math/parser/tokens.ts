@@ -9,10 +9,10 @@
 
 import type { Span } from '../expr/expr';
 import type { KNode } from '../katex/katexTree';
-import { isProseWord, textKind } from './notation';
+import { FUNCTION_WORDS, isProseWord, textKind } from './notation';
 import { nameOfNode } from './symbols';
 
-export type BinTok = '+' | '-' | 'cdot' | 'times' | 'odot' | '/' | 'unknown';
+export type BinTok = '+' | '-' | 'cdot' | 'star' | 'times' | 'odot' | '/' | 'unknown';
 
 export type Tok =
   /** An operand the parser interprets as a whole: a symbol, a fraction, \sum, a braced group. */
@@ -45,8 +45,10 @@ const BIN: Record<string, BinTok> = {
   '-': '-',
   '\\cdot': 'cdot',
   '\\cdotp': 'cdot',
-  '*': 'cdot',
-  '\\ast': 'cdot',
+  // numpy / deeplearning.ai: `*` is elementwise between arrays of one shape, a product otherwise.
+  '*': 'star',
+  '\\ast': 'star',
+  '\\bullet': 'odot',
   '\\times': 'times',
   '\\odot': 'odot',
   '\\circ': 'odot',
@@ -80,7 +82,11 @@ export class Tokenizer {
   readonly out: Tok[] = [];
 
   /** `src`: the formula source (for finding `\right` inside a `\left..\right` span). */
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    /** Multi-letter names the document declared: `dscores` is one symbol, not d·s·c·o·r·e·s. */
+    private readonly names: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** Top level: aligned/gathered arrays become rows and columns, everything else as `add`. */
   addTop(nodes: readonly KNode[]): Tok[] {
@@ -91,7 +97,47 @@ export class Tokenizer {
       else this.add(n);
     }
     this.demoteLoneWords();
-    return this.out;
+    return this.mergeFunctionWords();
+  }
+
+  /**
+   * `sigmoid(z)`, `max(0, z)`, `tanh'(u)` typed without a backslash: KaTeX reads
+   * letters, the author wrote a function. A run of adjacent single letters
+   * (the last may carry scripts) that spells exactly a function word becomes that word.
+   */
+  private mergeFunctionWords(): Tok[] {
+    const out = this.out;
+    const letterOf = (t: Tok | undefined): string | undefined => {
+      if (t?.k === 'num' && this.names.size > 0 && Number.isInteger(t.value)) return String(t.value);
+      if (t?.k !== 'node') return undefined;
+      const n = t.node.t === 'supsub' ? t.node.base : t.node;
+      return n?.t === 'ord' && /^[A-Za-z]$/.test(n.text) ? n.text : undefined;
+    };
+    for (let i = 0; i < out.length; i++) {
+      if (letterOf(out[i]) === undefined || (i > 0 && letterOf(out[i - 1]) !== undefined && out[i - 1].span.end === out[i].span.start)) continue;
+      let j = i;
+      let word = letterOf(out[i])!;
+      if (out[i].k === 'num') continue;
+      let best = FUNCTION_WORDS.has(word) || this.names.has(word) ? i : -1;
+      while (out[j].k === 'node' && (out[j] as Extract<Tok, { k: 'node' }>).node.t !== 'supsub' && letterOf(out[j + 1]) !== undefined && out[j + 1].span.start === out[j].span.end) {
+        j++;
+        word += letterOf(out[j]);
+        if (this.names.has(word)) best = j; // the longest declared name: dW2 rather than dW
+      }
+      if (!FUNCTION_WORDS.has(word) && best < 0) continue;
+      if (!FUNCTION_WORDS.has(word)) {
+        j = best;
+        word = out.slice(i, j + 1).map(letterOf).join('');
+      }
+      if (j === i) continue;
+      const lastTok = out[j];
+      const last: KNode = lastTok.k === 'node' ? lastTok.node : { t: 'word', word: '', span: lastTok.span };
+      const wordSpan = { start: out[i].span.start, end: last.t === 'supsub' ? last.base!.span.end : out[j].span.end };
+      const wordNode: KNode = { t: 'word', word, span: wordSpan };
+      const node: KNode = last.t === 'supsub' ? { ...last, base: wordNode, span: { start: wordSpan.start, end: last.span.end } } : wordNode;
+      out.splice(i, j - i + 1, { k: 'node', node, span: node.span });
+    }
+    return out;
   }
 
   /**
@@ -118,7 +164,7 @@ export class Tokenizer {
 
   addAll(nodes: readonly KNode[]): Tok[] {
     for (const n of nodes) this.add(n);
-    return this.out;
+    return this.mergeFunctionWords();
   }
 
   private addArray(rows: readonly (readonly KNode[])[]): void {
