@@ -63,6 +63,11 @@ function layerFromSubscript(sym: Sym, quantity: LayeredQuantity, everyQuantity =
 }
 
 /** The value a template's layer parameter takes when the symbol is used at `used`: used − offset. */
+/** `n_l` or `n_L`: the number of layers, in the notation where layers are counted 1 … n_l. */
+function isLayerCount(e: Expr): boolean {
+  return e.kind === 'sym' && e.name === 'n' && !e.layer && e.primes === 0 && e.indices.length === 1 && isBareSymbol(e.indices[0]) && (e.indices[0].name === 'l' || e.indices[0].name === 'L');
+}
+
 function layerArgument(used: Expr, offset: number): Expr {
   if (offset === 0) return used;
   return { kind: 'binary', op: offset > 0 ? '-' : '+', left: used, right: { kind: 'num', value: Math.abs(offset), span: used.span }, span: used.span };
@@ -133,9 +138,11 @@ export class Lowerer {
     return this.lower(e, bound);
   }
 
-  /** A layer expression: L is the last layer, layer letters are variables. */
+  /** A layer expression: L (or UFLDL's n_l) is the last layer, layer letters are variables. */
   layer(e: Expr, bound: ReadonlySet<string> = new Set()): MathNode {
     if (isBareSymbol(e) && e.name === 'L') return call('gc_last', CTX());
+    // UFLDL's n_l, the number of layers, names the output layer where a layer is written (a^{(n_l)}), like L.
+    if (isLayerCount(e) && !this.env.lookup('n')) return call('gc_last', CTX());
     // A sum over layers (\sum_{l=1}^{2} \|W^l\|^2 in a loss) binds its l, even where the claim has a layer variable l.
     if (isBareSymbol(e) && bound.has(e.name)) return variable(indexVariable(e.name));
     if (isBareSymbol(e) && this.vars.layerVars.includes(e.name)) return variable(layerVariable(e.name));
@@ -170,6 +177,8 @@ export class Lowerer {
   private index(e: Expr, bound: ReadonlySet<string>): MathNode {
     if (isBareSymbol(e) && (bound.has(e.name) || this.vars.indexVars.has(e.name))) return variable(indexVariable(e.name));
     if (isBareSymbol(e) && e.name === 'L') return call('gc_last', CTX());
+    // UFLDL's n_l, the number of layers, names the output layer where a layer is written (a^{(n_l)}), like L.
+    if (isLayerCount(e) && !this.env.lookup('n')) return call('gc_last', CTX());
     if (isBareSymbol(e) && this.vars.layerVars.includes(e.name)) return variable(layerVariable(e.name));
     return this.lower(e, bound);
   }
