@@ -75,7 +75,7 @@ export const NOTATION: readonly NotationEntry[] = [
   { names: ['\\hat{y}'], role: { kind: 'output' }, meaning: 'the network output ŷ = o^L', example: '\\hat{y} = a^L' },
   { names: ['L'], role: { kind: 'loss' }, meaning: 'the loss', applied: true, example: 'L = -\\sum_k y_k \\log a^L_k' },
   {
-    names: ['C', 'J', 'E', '\\ell', '\\mathcal{L}'],
+    names: ['C', 'J', 'E', '\\ell', '\\mathcal{L}', '\\mathcal{J}', '\\mathcal{E}'],
     role: { kind: 'loss' },
     meaning: 'the loss, in a document that differentiates it or applies it (C as a sum bound is the number of classes)',
     applied: true,
