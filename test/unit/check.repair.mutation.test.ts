@@ -12,27 +12,17 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDocument, type CheckOptions, type ClaimReport, type DiagnosisKind } from '../../src/core/check';
+import { checkDocument } from '../../src/core/check';
 import { languageOfPath } from '../../src/core/document';
 import { applicable, replaceRange, sameClaim } from './helpers/corrections';
 import { corpus } from './fixtures/formulas';
-import { mutations, OPERATORS, type Operator } from './helpers/mutate';
+import { brokenCorrections, type Diagnosed, diagnoseMutants, named, notNamed, percent, repairTable } from './helpers/mutants';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const NAMES = readdirSync(EXAMPLES)
   .filter((name) => /\.(md|tex)$/.test(name))
   .sort();
 const REQUIRED_NAMED = 0.9;
-
-/** What a diagnosis may call each corruption. */
-const NAMES_FOR: Readonly<Record<Operator, readonly DiagnosisKind[]>> = {
-  negate: ['sign'],
-  'flip-sign': ['sign', 'term-sign'],
-  'drop-transpose': ['transpose-missing', 'outer-product-order', 'transposed'],
-  'shift-layer': ['layer-index', 'activation-derivative-layer'],
-  'scale-by-2': ['constant-factor'],
-  'swap-indices': ['indices-swapped'],
-};
 
 /** Same networks as the checker's mutation test: every layer as wide as the next. */
 const SQUARE_NETWORKS: Readonly<Record<string, string>> = {
@@ -41,41 +31,6 @@ const SQUARE_NETWORKS: Readonly<Record<string, string>> = {
   'cs231n-relu.md': 'input 4\ndense 4 relu\ndense 4 softmax\nlet h = o^{1}\nlet s = z^{2}\n',
   'backprop.tex': 'input 3\ndense 3 tanh\ndense 3 softmax\n',
 };
-
-interface Diagnosed {
-  readonly at: string;
-  readonly operator: Operator;
-  readonly mutated: string;
-  readonly claim: ClaimReport;
-  /** The corrected claim's verdict after applying the correction to the file, when one was offered. */
-  readonly afterFix?: string;
-}
-
-function oneLine(text: string, claim: ClaimReport): string | undefined {
-  const { start, end } = claim.rhsRange;
-  return start.line === end.line ? text.split('\n')[start.line].slice(start.column, end.column) : undefined;
-}
-
-/** Every mismatch the mutants of one document produce, each with its correction re-checked. */
-function diagnoseMutants(name: string, text: string, options: CheckOptions): Diagnosed[] {
-  const report = checkDocument(text, options);
-  const out: Diagnosed[] = [];
-  for (const claim of report.claims.filter((c) => c.status === 'ok')) {
-    const rhs = oneLine(text, claim);
-    if (rhs === undefined) continue;
-    for (const mutation of mutations(rhs, report.network!.layers.length - 1)) {
-      const mutatedText = replaceRange(text, claim.rhsRange, mutation.rhs);
-      const found = sameClaim(checkDocument(mutatedText, options).claims, claim);
-      if (found?.status !== 'mismatch') continue;
-      const edit = found.correction?.edit;
-      const afterFix = edit ? sameClaim(checkDocument(replaceRange(mutatedText, edit.range, edit.replacement), options).claims, claim) : undefined;
-      out.push({ at: `${name}:${claim.rhsRange.start.line + 1}`, operator: mutation.operator, mutated: mutation.rhs, claim: found, afterFix: edit ? (afterFix ? `${afterFix.status}: ${afterFix.message}` : 'no claim') : undefined });
-    }
-  }
-  return out;
-}
-
-const percent = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
 
 describe('repairs on the mutation corpus: the diagnosis names the corruption, and every offered correction holds', function () {
   this.timeout(300000);
@@ -104,27 +59,14 @@ describe('repairs on the mutation corpus: the diagnosis names the corruption, an
   });
 
   it('every offered correction, applied to the file, turns the mutated claim ok', () => {
-    const broken = all.filter((d) => d.afterFix !== undefined && !d.afterFix.startsWith('ok'));
-    assert.deepEqual(
-      broken.map((d) => `${d.at} ${d.operator} ${d.mutated} → fix ${d.claim.correction?.edit?.replacement}: ${d.afterFix}`),
-      [],
-    );
+    assert.deepEqual(brokenCorrections(all), []);
     assert.ok(all.some((d) => d.afterFix !== undefined));
   });
 
   it(`the diagnosis names the actual corruption in at least ${100 * REQUIRED_NAMED}% of the mutants (table per operator)`, () => {
-    const named = (d: Diagnosed) => d.claim.diagnosisKind !== undefined && NAMES_FOR[d.operator].includes(d.claim.diagnosisKind);
-    const rows = OPERATORS.map((op) => {
-      const mine = all.filter((d) => d.operator === op);
-      const ok = mine.filter(named).length;
-      const fixed = mine.filter((d) => d.afterFix?.startsWith('ok')).length;
-      return `        ${op.padEnd(16)}${String(mine.length).padStart(8)}${String(ok).padStart(8)}${String(fixed).padStart(8)}  ${mine.length ? percent(ok, mine.length) : '—'}`;
-    });
     const total = all.filter(named).length;
-    const wrong = all.filter((d) => !named(d)).map((d) => `        ${d.at} ${d.operator} ${d.mutated}\n          → ${d.claim.diagnosisKind}: ${d.claim.diagnosis}`);
-    console.log(`\n        ${'operator'.padEnd(16)}${'mutants'.padStart(8)}${'named'.padStart(8)}${'fixed'.padStart(8)}  rate\n${rows.join('\n')}`);
-    console.log(`        ${'all'.padEnd(16)}${String(all.length).padStart(8)}${String(total).padStart(8)}${String(all.filter((d) => d.afterFix?.startsWith('ok')).length).padStart(8)}  ${percent(total, all.length)}`);
-    console.log(`      not named: ${wrong.length === 0 ? 'none' : `\n${wrong.join('\n')}`}`);
+    console.log(`\n${repairTable(all)}`);
+    console.log(`      not named: ${notNamed(all)}`);
     assert.ok(total / all.length >= REQUIRED_NAMED, `named ${total} of ${all.length} (${percent(total, all.length)})`);
   });
 });

@@ -279,7 +279,14 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   const contexts = () => (drawn ??= drawInstances(network, seed, samples));
   const starts = lineStarts(text);
   // readings.ts: failures another numbering or layout explains are judged once every claim has been read.
-  const judge = new ReadingJudge(contexts);
+  const diagnosisEntry = (located: LocatedClaim, diagnosis: Diagnosis) => {
+    const repair = diagnosis.repair;
+    const correction = repair ? { latex: repair.claim, edit: documentEdit(text, starts, located.rhsFormula, repair.edit) } : undefined;
+    return { kind: diagnosis.kind, text: diagnosis.text, correction };
+  };
+  const judge = new ReadingJudge(contexts, (located, evaluation, env, lower) =>
+    diagnosisEntry(located, diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: deadline, lower })),
+  );
   // The loss update rules step on: the document's own once it defines one (graph/definitions.ts).
   let lossName: string | undefined;
   const running = new RunningVariables(documentClaims.map((c) => ({ claim: c.claim, formula: c.rhsFormula })));
@@ -350,9 +357,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     // A verdict cut short by a time limit says nothing about the claim: check it again next time.
     if (evaluation.status === 'unchecked' && evaluation.reason instanceof OutOfTime) memory?.evaluations.delete(key);
     if (remembered_.verdict === 'definition') return [definitionReport(located, env)];
-    const repair = diagnosis?.repair;
-    const correction = repair ? { latex: repair.claim, edit: documentEdit(text, starts, located.rhsFormula, repair.edit) } : undefined;
-    const report = claimReport(located, evaluation, diagnosis && { kind: diagnosis.kind, text: diagnosis.text, correction }, env);
+    const report = claimReport(located, evaluation, diagnosis && diagnosisEntry(located, diagnosis), env);
     judge.observe(report, located, env, evaluation, evaluateOptions);
     return [report];
   });

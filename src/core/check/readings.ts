@@ -11,11 +11,12 @@
 //    dropped transpose among correct forward equations) is still ✗.
 import { READINGS } from '../notation';
 import type { Problem } from '../source';
-import { claimReport, guessedLayerDefinition, uncheckedReport } from './claimReport';
+import { claimReport, guessedLayerDefinition, uncheckedReport, type DiagnosisEntry } from './claimReport';
 import { displayName, type Environment } from './conventions';
 import type { InstanceContext } from './context';
 import { evaluateClaim, type ClaimEvaluation, type EvaluateOptions } from './evaluate';
 import type { LocatedClaim } from './located';
+import type { LowerOptions } from './lower';
 import type { ClaimReport, DiagnosisKind } from './report';
 import { some } from './walk';
 
@@ -76,8 +77,15 @@ interface Observed {
 export class ReadingJudge {
   private observed: Observed[] = [];
 
-  /** `instances` draws the document's random instances when first needed. */
-  constructor(private readonly instances: () => readonly InstanceContext[]) {}
+  /**
+   * `instances` draws the document's random instances when first needed;
+   * `diagnoseUnder` diagnoses a claim that still fails under an adopted
+   * reading, the repair search reading its candidates the same way.
+   */
+  constructor(
+    private readonly instances: () => readonly InstanceContext[],
+    private readonly diagnoseUnder?: (located: LocatedClaim, evaluation: Extract<ClaimEvaluation, { status: 'ok' | 'mismatch' }>, env: Environment, lower: LowerOptions) => DiagnosisEntry,
+  ) {}
 
   private get contexts(): readonly InstanceContext[] {
     return this.instances();
@@ -162,8 +170,9 @@ export class ReadingJudge {
     const adopted = trials.filter((t) => t.consistent && t.held >= heldByDefault.length + 2).sort((a, b) => b.held - a.held)[0];
     if (adopted) {
       for (const o of this.observed) {
-        const full = evaluateClaim(o.located.claim, o.env, this.contexts, { ...o.options, lower: { ...o.options.lower, reading: adopted.reading } });
-        const report = claimReport(o.located, full, undefined, o.env);
+        const lower = { ...o.options.lower, reading: adopted.reading };
+        const full = evaluateClaim(o.located.claim, o.env, this.contexts, { ...o.options, lower });
+        const report = claimReport(o.located, full, full.status === 'mismatch' ? this.diagnoseUnder?.(o.located, full, o.env, lower) : undefined, o.env);
         out[o.index] = report.status === 'unchecked' ? report : { ...report, message: `${report.message} (read with ${adopted.reading.short})` };
       }
       const first = this.observed[0].located;

@@ -12,7 +12,7 @@ import { NotApplicable } from '../errors';
 import { evaluateNode } from '../functions';
 import type { CheckLimits } from '../limits';
 import type { LocatedClaim } from '../located';
-import { indexVariable, layerVariable } from '../lower';
+import { indexVariable, layerVariable, type LowerOptions } from '../lower';
 import type { DiagnosisKind, RepairKind } from '../report';
 import { entries, sameShape, type Value } from '../values';
 import { walk } from '../walk';
@@ -31,6 +31,8 @@ export interface RepairInput {
   /** The check's limits and deadline: re-evaluating a candidate stays within them too. */
   readonly limits?: CheckLimits;
   readonly documentDeadline?: number;
+  /** The reading the claim was evaluated under (another layer numbering or layout, readings.ts): candidates are read the same way. */
+  readonly lower?: LowerOptions;
 }
 
 export interface Repair {
@@ -157,7 +159,7 @@ function screeningCase(evaluation: Failed): AssignmentResult {
  */
 function screen(input: RepairInput, claim: ClaimInput, worst: AssignmentResult): boolean | 'unknown' {
   try {
-    const { compiled } = compileClaim(claim, input.env);
+    const { compiled } = compileClaim(claim, input.env, input.lower);
     const scope = scopeOf(compiled, input.contexts[worst.sample], worst);
     return close(evaluateNode(compiled.lhs, scope), evaluateNode(compiled.rhs, scope));
   } catch (error) {
@@ -168,7 +170,7 @@ function screen(input: RepairInput, claim: ClaimInput, worst: AssignmentResult):
 
 /** The real test: every sample, every layer and index, as for the original; and no fewer cases than half of the original's. */
 function verify(input: RepairInput, claim: ClaimInput, restricted: boolean): boolean {
-  const evaluation = evaluateClaim(claim, input.env, input.contexts, { tolerance: input.tolerance, limits: input.limits, documentDeadline: input.documentDeadline });
+  const evaluation = evaluateClaim(claim, input.env, input.contexts, { tolerance: input.tolerance, limits: input.limits, documentDeadline: input.documentDeadline, lower: input.lower });
   if (evaluation.status !== 'ok') return false;
   return restricted || evaluation.results.length * 2 >= input.evaluation.results.length;
 }
