@@ -220,6 +220,8 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   const problems: Problem[] = [];
   const limits = limitsWith(options.limits);
   const deadline = Date.now() + limits.millisecondsPerDocument;
+  // A diagnosis re-evaluates many candidate corrections: all of them together get one claim's time, never the document's.
+  const diagnosisDeadline = () => Math.min(deadline, Date.now() + limits.millisecondsPerClaim);
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const tooLarge = documentLimitProblem(text, limits);
   if (tooLarge) return { file: options.path, seed: options.seed ?? 1, samples: options.samples ?? 3, tolerance, claims: [], problems: [tooLarge], summary: summarize([]) };
@@ -285,7 +287,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     return { kind: diagnosis.kind, text: diagnosis.text, correction };
   };
   const judge = new ReadingJudge(contexts, (located, evaluation, env, lower) =>
-    diagnosisEntry(located, diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: deadline, lower })),
+    diagnosisEntry(located, diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline(), lower })),
   );
   // The loss update rules step on: the document's own once it defines one (graph/definitions.ts).
   let lossName: string | undefined;
@@ -341,7 +343,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
         if (made.verdict === 'definition') return { evaluation, binds, convention, verdict: 'definition' };
       }
       if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return { evaluation, binds, convention };
-      const diagnosis = diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: deadline });
+      const diagnosis = diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline() });
       options.onDiagnosis?.(diagnosis, located.rhsFormula.toPosition(claim.rhsSpan.start).line);
       return { evaluation, diagnosis, binds, convention };
     }, (value) => {
