@@ -287,7 +287,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     return { kind: diagnosis.kind, text: diagnosis.text, correction };
   };
   const judge = new ReadingJudge(contexts, (located, evaluation, env, lower) =>
-    diagnosisEntry(located, diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline(), lower })),
+    diagnosisEntry(located, diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline(), lower, lossName })),
   );
   // The loss update rules step on: the document's own once it defines one (graph/definitions.ts).
   let lossName: string | undefined;
@@ -343,7 +343,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
         if (made.verdict === 'definition') return { evaluation, binds, convention, verdict: 'definition' };
       }
       if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return { evaluation, binds, convention };
-      const diagnosis = diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline() });
+      const diagnosis = diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline(), lossName });
       options.onDiagnosis?.(diagnosis, located.rhsFormula.toPosition(claim.rhsSpan.start).line);
       return { evaluation, diagnosis, binds, convention };
     }, (value) => {

@@ -31,6 +31,8 @@ export interface RepairInput {
   /** The check's limits and deadline: re-evaluating a candidate stays within them too. */
   readonly limits?: CheckLimits;
   readonly documentDeadline?: number;
+  /** The loss an update rule steps on (the document's own when it defines one). */
+  readonly lossName?: string;
   /** The reading the claim was evaluated under (another layer numbering or layout, readings.ts): candidates are read the same way. */
   readonly lower?: LowerOptions;
 }
@@ -159,7 +161,7 @@ function screeningCase(evaluation: Failed): AssignmentResult {
  */
 function screen(input: RepairInput, claim: ClaimInput, worst: AssignmentResult): boolean | 'unknown' {
   try {
-    const { compiled } = compileClaim(claim, input.env, input.lower);
+    const { compiled } = compileClaim(claim, input.env, input.lower, input.lossName);
     const scope = scopeOf(compiled, input.contexts[worst.sample], worst);
     return close(evaluateNode(compiled.lhs, scope), evaluateNode(compiled.rhs, scope));
   } catch (error) {
@@ -170,7 +172,7 @@ function screen(input: RepairInput, claim: ClaimInput, worst: AssignmentResult):
 
 /** The real test: every sample, every layer and index, as for the original; and no fewer cases than half of the original's. */
 function verify(input: RepairInput, claim: ClaimInput, restricted: boolean): boolean {
-  const evaluation = evaluateClaim(claim, input.env, input.contexts, { tolerance: input.tolerance, limits: input.limits, documentDeadline: input.documentDeadline, lower: input.lower });
+  const evaluation = evaluateClaim(claim, input.env, input.contexts, { tolerance: input.tolerance, limits: input.limits, documentDeadline: input.documentDeadline, lower: input.lower, lossName: input.lossName });
   if (evaluation.status !== 'ok') return false;
   return restricted || evaluation.results.length * 2 >= input.evaluation.results.length;
 }
