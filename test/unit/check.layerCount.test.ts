@@ -23,3 +23,16 @@ describe('n_l as the last layer (UFLDL)', () => {
     assert.notEqual(claim.status, 'ok');
   });
 });
+
+describe('a layer written as text (OCR damage)', () => {
+  it('a^{l-Infinity1}_j is unchecked at once with the letters named, not tried as seven layer variables (it took 16 s and ended as a false ✗)', () => {
+    const [claim] = check('\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-Infinity1}_j \\delta^l_k');
+    assert.equal(claim.status, 'unchecked');
+    assert.match(claim.message, /cannot read this layer: it names 7 letters \(l, I, n, f, i, t, y\)/);
+  });
+
+  it('two letters in a layer (l + k − k) are still a layer, each tried', () => {
+    const [claim] = check('z^{l+k-k} = W^{l} o^{l-1} + b^{l}');
+    assert.equal(claim.status, 'ok', claim.message);
+  });
+});

@@ -4,6 +4,7 @@
 // random scalar arguments.
 import type { Expr } from '../math';
 import { LOSS_CANDIDATES, plainName, type Environment } from './conventions';
+import { Uncheckable } from './errors';
 import { isBareSymbol, walk } from './walk';
 
 export interface ClaimVariables {
@@ -61,10 +62,15 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
     if (isBareSymbol(e) && LETTER.test(e.name) && !isReserved(e.name, env)) indexVars.add(e.name);
   };
   // Any letter but L in a layer position is a layer variable, even e (OCR turns ℓ into e; e^l is never Euler's number).
-  const addLayers = (e: Expr) =>
+  const addLayers = (e: Expr) => {
+    const letters = new Set<string>();
     walk(e, (node) => {
-      if (isBareSymbol(node) && LETTER.test(node.name) && node.name !== 'L' && !layerVars.includes(node.name)) layerVars.push(node.name);
+      if (isBareSymbol(node) && LETTER.test(node.name) && node.name !== 'L') letters.add(node.name);
     });
+    // A layer is a number, L, a letter, or a letter ± a number (L − l at most): more letters are text read as a layer (OCR's a^{l-Infinity}), not layers to try.
+    if (letters.size > 2) throw new Uncheckable(`cannot read this layer: it names ${letters.size} letters (${[...letters].join(', ')}), where a layer is a number, L, or one letter ± a number`, e.span);
+    for (const letter of letters) if (!layerVars.includes(letter)) layerVars.push(letter);
+  };
   let mentionsNetwork = false;
   // h_{W,b}(x): subscripts naming parameters document dependence; they are not indices.
   const parameterised = new Set<Expr>();
