@@ -53,7 +53,12 @@ export interface CheckOptions {
 export interface CheckMemory {
   readonly parses: Map<string, ParsedFormula>;
   readonly evaluations: Map<string, RememberedEvaluation>;
-  readonly firstSample: Map<string, Pick<DocumentReport, 'state' | 'engineCheck'>>;
+  readonly firstSample: Map<string, FirstSample>;
+}
+
+/** The first random instance and what the report shows of it; the instance itself is kept for the claimed values, which depend on the claims. */
+export interface FirstSample extends Pick<DocumentReport, 'state' | 'engineCheck'> {
+  readonly context: InstanceContext;
 }
 
 export interface RememberedEvaluation {
@@ -262,8 +267,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   for (const name of computedNames(detected.claims.map((c) => c.claim))) losses.delete(name);
   const env = new Environment(undefined, losses);
   const documentClaims = detected.claims;
-  const lets = spec.lets;
-  bindLets(env, lets, problems);
+  bindLets(env, spec.lets, problems);
   const constants = bindProseConstants(formulas, env);
 
   const withoutNetwork = (why: string): DocumentReport => {
@@ -295,7 +299,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   // Everything a claim's evaluation depends on besides its own text; definitions and graph bindings are appended as they bind.
   let scope = JSON.stringify({
     net, seed, samples, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), conventions: conventionsUsed, constants,
-    lets: lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]),
+    lets: spec.lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]),
     running: documentClaims.flatMap((c, i) => (running.assigns(i) ? [claimKey(c)] : [])),
   });
   let claimCount = 0;
@@ -322,7 +326,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     }
     const key = `${scope}\u0001${lossName ?? ''}\u0001${claimKey(located)}`;
     const evaluateOptions = { tolerance, limits, documentDeadline: deadline, lossName, lower: { source: sourceOf(located) } };
-    const remembered_ = remembered(memory?.evaluations, key, (): RememberedEvaluation => {
+    const result = remembered(memory?.evaluations, key, (): RememberedEvaluation => {
       let evaluation = evaluateClaim(claim, env, contexts(), evaluateOptions);
       const binds: GraphBind[] = [];
       let convention: string | undefined;
@@ -353,22 +357,22 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
         else env.bind(b.name, b.binding);
       }
     });
-    const { evaluation, diagnosis } = remembered_;
-    if (remembered_.convention) conventionsUsed.push(remembered_.convention);
-    if ((remembered_.binds ?? []).length > 0) scope += `\u0000${key}`;
+    const { evaluation, diagnosis } = result;
+    if (result.convention) conventionsUsed.push(result.convention);
+    if ((result.binds ?? []).length > 0) scope += `\u0000${key}`;
     // A verdict cut short by a time limit says nothing about the claim: check it again next time.
     if (evaluation.status === 'unchecked' && evaluation.reason instanceof OutOfTime) memory?.evaluations.delete(key);
-    if (remembered_.verdict === 'definition') return [definitionReport(located, env)];
+    if (result.verdict === 'definition') return [definitionReport(located, env)];
     const report = claimReport(located, evaluation, diagnosis && diagnosisEntry(located, diagnosis), env);
     judge.observe(report, located, env, evaluation, evaluateOptions);
     return [report];
   });
-  let first: Pick<DocumentReport, 'state' | 'engineCheck'>;
+  let first: FirstSample;
   let reports: ClaimReport[];
   try {
     first = remembered(memory?.firstSample, JSON.stringify({ net: network, seed }), () => {
-      const ctx = (drawn ?? drawInstances(network, seed, 1))[0];
-      return { state: firstSampleState(ctx), engineCheck: engineCheck(ctx) };
+      const context = (drawn ?? drawInstances(network, seed, 1))[0];
+      return { context, state: firstSampleState(context), engineCheck: engineCheck(context) };
     });
     reports = judge.revise(checkClaims(), problems);
     reports = suggestMeanings({ claims: documentClaims.map((c) => c.claim), reports, env, evaluate: (claim, trial) => evaluateClaim(claim, trial, contexts(), { tolerance, limits, documentDeadline: deadline, lossName }), lastLayer: network.layers.length });
@@ -386,14 +390,13 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     seed,
     samples,
     tolerance,
-    // The confirming re-checks keep no memory: what they evaluate carries no diagnosis.
     claims: reports,
     problems,
     summary: summarize(reports),
     ...(conventionsUsed.length > 0 ? { conventions: conventionsUsed } : {}),
-    ...first,
+    engineCheck: first.engineCheck,
     // The document's own gradients on the first sample, for the δ-flow view: they depend on the claims, so they are not remembered with the state.
-    ...(first.state ? { state: { ...first.state, claimed: claimedGradients(documentClaims, lets, drawn?.[0] ?? drawInstances(network, seed, 1)[0]) } } : {}),
+    ...(first.state ? { state: { ...first.state, claimed: claimedGradients(documentClaims, spec.lets, first.context) } } : {}),
   };
 }
 
