@@ -73,12 +73,13 @@ export function runCheck(options: CheckCommandOptions, out: Output, err: Output)
     }
     // `mlp:` references stay inside the workspace: the current directory, or the document's folder when it lies outside.
     const root = workspaceRootOf(file);
+    const readFile = workspaceReader(root);
     const check = (source: string) =>
       checkDocument(source, {
         language,
         path: file,
         root,
-        readFile: workspaceReader(root),
+        readFile,
         seed: options.seed,
         samples: options.samples,
         network: network && { path: network.path, text: network.text! },

@@ -34,7 +34,6 @@ interface Pending {
   readonly request: CheckRequest;
   readonly resolve: (result: CheckResult) => void;
   readonly reject: (error: Error) => void;
-  sentAt?: number;
   readonly queuedAt: number;
 }
 
@@ -118,7 +117,6 @@ export class CheckHost {
     const pending = next.value;
     this.waiting.delete(pending.request.key);
     this.inFlight = pending;
-    pending.sentAt = performance.now();
     this.ensureWorker().postMessage(pending.request satisfies WorkerRequest);
     this.timer = setTimeout(() => {
       const limit = this.timeLimitMs >= 1000 ? `${Math.round(this.timeLimitMs / 1000)} s` : `${this.timeLimitMs} ms`;

@@ -55,5 +55,5 @@ class CorrectionActions implements vscode.CodeActionProvider {
 }
 
 export function registerCorrections(reports: ReportSource): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider('*', new CorrectionActions(reports), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+  return vscode.languages.registerCodeActionsProvider(['markdown', 'latex'], new CorrectionActions(reports), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
 }

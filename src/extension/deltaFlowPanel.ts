@@ -10,6 +10,7 @@ import { languageOfId } from '../core/document';
 import { flowDocument } from '../webview/shared/flowDocument';
 import { DELTA_FLOW_VIEW, type FlowDocument } from '../webview/shared/protocol';
 import type { GradientChecking } from './checking';
+import type { Log } from './log';
 import type { ReportStore } from './reportStore';
 import { PagePanel } from './pagePanel';
 
@@ -20,18 +21,21 @@ export class DeltaFlowPanel implements vscode.Disposable {
   private shown: { report: DocumentReport; flow: FlowDocument } | undefined;
   private refresh: ReturnType<typeof setTimeout> | undefined;
   private pending = false;
+  /** The layers last highlighted on the page, joined. */
+  private highlighted = '';
 
   constructor(
     context: vscode.ExtensionContext,
     private readonly store: ReportStore,
     private readonly checking: GradientChecking,
+    log: Log,
   ) {
     this.panel = new PagePanel(context.extensionUri, DELTA_FLOW_VIEW, 'deltaFlow', 'GradCheck: δ flow', {
       ready: () => this.update(),
       message: (message) => {
         if (message.type === 'revealLines') void this.reveal(message.lines);
       },
-    });
+    }, log);
     this.subscriptions = [
       this.panel,
       vscode.commands.registerCommand('gradcheck.showDeltaFlow', () => this.show()),
@@ -61,7 +65,7 @@ export class DeltaFlowPanel implements vscode.Disposable {
     this.schedule(0);
   }
 
-  private schedule(delayMs = 300): void {
+  private schedule(delayMs: number): void {
     if (this.refresh) clearTimeout(this.refresh);
     this.pending = true;
     this.refresh = setTimeout(() => void this.check().finally(() => (this.pending = false)), delayMs);
@@ -114,10 +118,14 @@ export class DeltaFlowPanel implements vscode.Disposable {
 
   /** The cursor on a claim highlights the layers that claim concerns. */
   private highlightAt(editor: vscode.TextEditor): void {
-    if (!this.shown || editor.document !== this.followed) return;
+    if (!this.shown || !this.panel.isOpen || editor.document !== this.followed) return;
     const line = editor.selection.active.line;
     const claims = this.shown.report.claims.filter((c) => c.range.start.line <= line && line <= c.range.end.line);
     const layers = [...new Set(claims.flatMap((c) => this.shown!.flow.claims.find((f) => f.line === c.rhsRange.start.line + 1 && f.latex === c.latex)?.layers ?? []))];
+    // Cursor moves within a claim (or between prose lines) change nothing on the page: post only a change.
+    const key = layers.join();
+    if (key === this.highlighted) return;
+    this.highlighted = key;
     this.panel.post({ type: 'highlightLayers', layers });
   }
 

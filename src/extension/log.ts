@@ -25,6 +25,10 @@ export class Log implements vscode.Disposable {
     this.channel.info(message);
   }
 
+  warn(message: string): void {
+    this.channel.warn(message);
+  }
+
   dispose(): void {
     this.channel.dispose();
   }

@@ -14,7 +14,7 @@ export function activate(extension: vscode.ExtensionContext): GradCheckApi {
   ctx.push(...registerCommands(ctx));
   ctx.push(registerCorrections((document) => ctx.store.current(document)));
   extension.subscriptions.push(ctx);
-  registerWebviewPanels(extension, ctx.store, ctx.checking);
+  registerWebviewPanels(extension, ctx.store, ctx.checking, ctx.log);
   const activationMs = performance.now() - started;
   ctx.log.info(`activated in ${activationMs.toFixed(1)} ms`);
   return testApi(ctx, activationMs);

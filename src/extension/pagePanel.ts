@@ -3,7 +3,8 @@
 // and every message from the page validated before use.
 import * as vscode from 'vscode';
 import { acceptPageMessage, type HostMessage, type PageMessage } from '../webview/shared/protocol';
-import { webviewHtml, webviewLog, webviewOptions } from './webviewHtml';
+import type { Log } from './log';
+import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export interface PageHandlers {
   /** The page (re)loaded and listens: send it what it shows. */
@@ -14,8 +15,6 @@ export interface PageHandlers {
 export class PagePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Messages rejected so far (for tests and the log). */
-  rejected = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -23,16 +22,14 @@ export class PagePanel implements vscode.Disposable {
     private readonly page: 'deltaFlow' | 'playground',
     private readonly title: string,
     private readonly handlers: PageHandlers,
+    /** Where messages that fail validation are logged (they are never acted on). */
+    private readonly log: Log,
   ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(viewType, {
         deserializeWebviewPanel: async (panel) => this.adopt(panel),
       }),
     );
-  }
-
-  get visible(): boolean {
-    return this.panel?.visible ?? false;
   }
 
   get isOpen(): boolean {
@@ -58,13 +55,12 @@ export class PagePanel implements vscode.Disposable {
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, this.page, this.title);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((data: unknown) => {
-        const accepted = acceptPageMessage(
+        acceptPageMessage(
           data,
           this.page,
           (message) => (message.type === 'ready' ? this.handlers.ready() : this.handlers.message(message)),
-          (line) => webviewLog().appendLine(line),
+          (line) => this.log.warn(line),
         );
-        if (!accepted) this.rejected++;
       }),
       panel.onDidDispose(() => {
         if (this.panel === panel) this.panel = undefined;

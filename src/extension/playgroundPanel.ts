@@ -8,20 +8,21 @@ import { languageOfId } from '../core/document';
 import { specEdit } from '../webview/playground/spec';
 import { PLAYGROUND_VIEW } from '../webview/shared/protocol';
 import { PagePanel } from './pagePanel';
+import type { Log } from './log';
 
 export class PlaygroundPanel implements vscode.Disposable {
   private readonly panel: PagePanel;
   private readonly subscriptions: vscode.Disposable[];
   private followed: vscode.TextDocument | undefined;
 
-  constructor(context: vscode.ExtensionContext) {
+  constructor(context: vscode.ExtensionContext, log: Log) {
     this.panel = new PagePanel(context.extensionUri, PLAYGROUND_VIEW, 'playground', 'GradCheck: training playground', {
       ready: () => this.update(),
       message: (message) => {
         if (message.type === 'exportWeights') void vscode.workspace.openTextDocument({ content: message.json, language: 'json' }).then((doc) => vscode.window.showTextDocument(doc, vscode.ViewColumn.One));
-        if (message.type === 'insertSpec') void vscode.commands.executeCommand('gradcheck.insertPlaygroundSpec', message.spec);
+        if (message.type === 'insertSpec') void this.insertSpec(message.spec);
       },
-    });
+    }, log);
     this.subscriptions = [
       this.panel,
       vscode.commands.registerCommand('gradcheck.openPlayground', () => this.show()),

@@ -28,10 +28,6 @@ export class ReportStore implements vscode.Disposable {
     return entry && entry.version === document.version ? entry.report : undefined;
   }
 
-  has(uri: vscode.Uri): boolean {
-    return this.reports.has(uri.toString());
-  }
-
   set(uri: vscode.Uri, report: DocumentReport, version: number): void {
     this.reports.set(uri.toString(), { report, version });
     this.changed.fire({ uri, report });
@@ -54,11 +50,6 @@ export class ReportStore implements vscode.Disposable {
     if (checking) this.running.add(key);
     else this.running.delete(key);
     this.busy.fire(uri);
-  }
-
-  /** Every document with a report: for tests and the workspace check's summary. */
-  uris(): vscode.Uri[] {
-    return [...this.reports.keys()].map((k) => vscode.Uri.parse(k));
   }
 
   dispose(): void {

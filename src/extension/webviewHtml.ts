@@ -24,10 +24,3 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n
     data: name === 'playground' ? { worker: dist('playgroundWorker.js') } : {},
   });
 }
-
-/** Messages from pages that failed validation are logged here (and never acted on). */
-let channel: vscode.OutputChannel | undefined;
-export function webviewLog(): vscode.OutputChannel {
-  channel ??= vscode.window.createOutputChannel('GradCheck Webviews');
-  return channel;
-}

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { CheckHost } from './checkHost';
 import { readSettings } from './config';
 import type { DiagnosticsPresenter } from './diagnostics';
-import { mayHaveMath, workspaceRoot, type CheckLanguage } from './documents';
+import { specDocumentKind } from '../core/netspec';
+import { mayHaveMath, workspaceRoot } from './documents';
 import type { Log } from './log';
 import { displayName } from './checking';
 
@@ -15,13 +16,6 @@ export interface WorkspaceCheckOutcome {
   readonly mismatch: number;
   readonly unchecked: number;
   readonly cancelled: boolean;
-}
-
-const LANGUAGES: Record<string, CheckLanguage> = { md: 'markdown', markdown: 'markdown', tex: 'latex', mlp: 'mlp' };
-
-function languageOf(uri: vscode.Uri): CheckLanguage | undefined {
-  const ext = /\.([^./]+)$/.exec(uri.path)?.[1]?.toLowerCase();
-  return ext ? LANGUAGES[ext] : undefined;
 }
 
 export async function checkWorkspace(host: CheckHost, presenter: DiagnosticsPresenter, log: Log): Promise<WorkspaceCheckOutcome> {
@@ -38,7 +32,7 @@ export async function checkWorkspace(host: CheckHost, presenter: DiagnosticsPres
           break;
         }
         progress.report({ message: `${displayName(uri)} (${i + 1}/${uris.length})`, increment: 100 / Math.max(1, uris.length) });
-        const language = languageOf(uri);
+        const language = specDocumentKind(uri.path);
         if (!language) continue;
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         const text = open?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

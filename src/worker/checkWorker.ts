@@ -2,7 +2,7 @@
 // a hard document never blocks the extension host. It keeps each open
 // document's parses between checks; the host stops and replaces it when a
 // check runs past its time limit or the worker dies.
-// when a check runs past its time limit.
+
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

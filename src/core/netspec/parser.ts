@@ -2,8 +2,9 @@
 // everything wrong becomes a located problem and the rest is still read, so
 // one typo gives one diagnostic instead of a cascade.
 import { assembleNetwork, type NetworkLine } from './network';
-import { commentStart, splitLines, tokenRange, tokenize, type Token } from './lexer';
+import { commentStart, tokenRange, tokenize, type Token } from './lexer';
 import { readLet } from './let';
+import { specFileBlock } from './locate';
 import { lineLabel, ProblemSink } from './problems';
 import { readDense, readInclude, readInput, readLoss, readSamples, readSeed, type LineInput } from './statements';
 import { suggest } from './suggest';
@@ -12,7 +13,7 @@ import { KEYWORDS, KEYWORD_HINTS, lookupActivation } from './vocabulary';
 
 /** Parses a whole `.mlp` file; positions are the file's own. */
 export function parseSpec(text: string): ParsedSpec {
-  return parseSpecLines(splitLines(text).map((t, i) => ({ text: t, line: i, column: 0 })));
+  return parseSpecLines(specFileBlock(text).lines);
 }
 
 /** Parses spec lines taken from anywhere in a document; positions are the document's. */
@@ -145,7 +146,7 @@ function reportUnknownStatement(input: LineInput, args: readonly Token[]): boole
     }
   }
   const guess = suggest(keyword.text, KEYWORDS, KEYWORD_HINTS);
-  const known = 'input, dense, loss, let, seed, samples, mlp:';
+  const known = KEYWORDS.join(', ');
   if (guess === undefined) {
     sink.error(range, 'unknown-statement', `unknown statement '${keyword.text}'; a line starts with one of ${known} (a comment starts with #)`);
   } else {

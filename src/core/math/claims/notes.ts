@@ -45,7 +45,7 @@ const DEFINITION_BEFORE = [
 
 /** Whether the prose right before inline math introduces a definition ("Let", "where", "Đặt", "令"). */
 export function introducesDefinition(before: string | undefined): boolean {
-  return before !== undefined && DEFINITION_BEFORE.some((w) => endsWithWord(leadIn(before), w));
+  return endsWithAny(before, DEFINITION_BEFORE);
 }
 
 /** Activation and function names written without an argument: `f = \tanh`, `g^{[1]} = \text{ReLU}` name a function. */
@@ -62,8 +62,15 @@ const DIMENSION_WORDS = /(dimension|dimensions|dims?|shape|shapes|sizes?|kích t
 /** Letters that name sizes: n_l, n^{[l]}, n_x, d_l, s_l, N, D, m, C, K. */
 const SIZE_NAMES = /^(?:[ndsmNDMCKTH]|\\text\{[a-z]+\}|\\mathrm\{[a-z]+\})$/;
 
-function endsWithWord(before: string, word: string): boolean {
-  const text = before.replace(/[\s,:;(]+$/u, '').toLowerCase();
+/** Whether the words governing the math after `before` end with one of `words` (normalised once, not per word). */
+function endsWithAny(before: string | undefined, words: readonly string[]): boolean {
+  if (before === undefined) return false;
+  const text = leadIn(before).replace(/[\s,:;(]+$/u, '').toLowerCase();
+  return words.some((word) => endsWithWord(text, word));
+}
+
+/** `text` is already trimmed of trailing punctuation and lower-cased. */
+function endsWithWord(text: string, word: string): boolean {
   if (!text.endsWith(word)) return false;
   const prior = text.charAt(text.length - word.length - 1);
   // CJK words need no boundary; Latin ones must not be the end of a longer word.
@@ -86,7 +93,7 @@ function leadIn(before: string): string {
 }
 
 function isConditionPhrase(before: string | undefined): boolean {
-  return before !== undefined && CONDITION_BEFORE.some((w) => endsWithWord(leadIn(before), w));
+  return endsWithAny(before, CONDITION_BEFORE);
 }
 
 /** A number, or arithmetic of numbers only (`-1`, `\frac{1}{2}`, `0.73 \cdot 0.27`). */

@@ -54,7 +54,8 @@ function primesOnNothing(n: KNode): number {
 export function readSup(sup: KNode): SupParts {
   let rest = contents(sup);
   let primes = 0;
-  if (rest.length === 1 && primesOnNothing(rest[0]) > 0) return { primes: primesOnNothing(rest[0]), transposed: false, rest: [], paren: false };
+  const lonePrimes = rest.length === 1 ? primesOnNothing(rest[0]) : 0;
+  if (lonePrimes > 0) return { primes: lonePrimes, transposed: false, rest: [], paren: false };
   while (rest.length > 0 && isPrime(rest[0])) {
     primes++;
     rest = rest.slice(1);
