@@ -104,7 +104,9 @@ function stepSize(claim: ClaimInput, env: Environment): { rate: string; env: Env
   const scripts = new Set<string>();
   walk(claim.rhs, (node) => {
     if (isBareSymbol(node) && !env.lookup(node.name)) unknown.add(node.name);
-    if (node.kind === 'sym') [...(node.layer ? [node.layer] : []), ...node.indices].forEach((s) => walk(s, (n) => void (isBareSymbol(n) && scripts.add(n.name))));
+    // Layers, indices and sum bounds (the m of \frac{1}{m}\sum_{i=1}^{m}) are sizes and positions, never the step size.
+    const parts = node.kind === 'sym' ? [...(node.layer ? [node.layer] : []), ...node.indices] : node.kind === 'sum' ? [node.from, node.to].filter((b): b is Expr => b !== undefined) : [];
+    parts.forEach((s) => walk(s, (n) => void (isBareSymbol(n) && scripts.add(n.name))));
   });
   for (const name of scripts) unknown.delete(name);
   const named = some(claim.rhs, (node) => isBareSymbol(node) && env.lookup(node.name)?.meaning.kind === 'learningRate');
@@ -358,7 +360,8 @@ function whichSideIsNotFinite(values: Evaluated): 'left' | 'right' | undefined {
   const u = entries(values.lhs);
   const v = entries(values.rhs);
   if (u.every(Number.isFinite) && v.every(Number.isFinite)) return undefined;
-  if (u.length === v.length && u.every((x, i) => Object.is(x, v[i]))) return undefined;
+  // Equal infinities are a comparable value; NaN on both sides is not (NaN !== NaN).
+  if (u.length === v.length && u.every((x, i) => x === v[i])) return undefined;
   return u.every(Number.isFinite) ? 'right' : 'left';
 }
 
