@@ -2,7 +2,7 @@
 // come from the same scan), read every formula into claims, bind notation in
 // document order, evaluate, report.
 import { createRng, DEFAULT_TOLERANCE, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
-import { type Claim, introducesDefinition, parseFormula, type ParsedFormula, type ParseOptions, type Span, type Sym } from '../math';
+import { type Claim, introducesDefinition, parseFormula, type ParsedFormula, type ParseOptions, type Span } from '../math';
 import { readDocument, type DocumentLanguage, type Formula } from '../document';
 import type { Problem, Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
@@ -12,7 +12,7 @@ import { Environment, type Binding } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose, type Diagnosis } from './diagnose';
 import { OutOfTime } from './errors';
-import { alternativeReading, applyDetectedConventions, bindDefinition, bindProseConstants, computedNames, definitionAfterCheck, documentDefinition, isLossName, RunningVariables, suggestMeanings } from './graph';
+import { alternativeReading, applyDetectedConventions, bindProseConstants, definitionAfterCheck, documentDefinition, isLossName, RunningVariables, suggestMeanings } from './graph';
 import { claimedGradients, derivationFromClaims, type DerivationGradients, type DerivationOptions } from './derivationGradients';
 import { evaluateClaim, type ClaimEvaluation } from './evaluate';
 import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, networkRange, type CheckLimits } from './limits';
@@ -73,7 +73,6 @@ export interface RememberedEvaluation {
 
 /** A binding the check makes from an evaluation's outcome: another reading of a symbol, or a forward equation that becomes a node. */
 interface GraphBind {
-  readonly symbol?: Sym;
   readonly name: string;
   readonly binding: Binding;
 }
@@ -263,9 +262,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   const detected = applyDetectedConventions(claims, spec.lets.map((l) => l.symbol));
   const conventionsUsed = detected.used;
   const root = new Environment();
-  const losses = lossNames(detected.claims.map((c) => c.claim), (name) => root.lookup(name));
-  for (const name of computedNames(detected.claims.map((c) => c.claim))) losses.delete(name);
-  const env = new Environment(undefined, losses);
+  const env = new Environment(undefined, lossNames(detected.claims.map((c) => c.claim), (name) => root.lookup(name)));
   const documentClaims = detected.claims;
   bindLets(env, spec.lets, problems);
   const constants = bindProseConstants(formulas, env);
@@ -317,7 +314,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     if (Date.now() > deadline) return [uncheckedReport(located, `not checked: the time for checking this document (${limits.millisecondsPerDocument} ms) ran out before this claim`, 'limit-time')];
     if (running.assigns(index)) return [definitionReport(located, env)];
     if (defined) {
-      if (ownDefinition) bindDefinition(env, ownDefinition.symbol, ownDefinition.binding, ownDefinition.name);
+      if (ownDefinition) env.bind(ownDefinition.name, ownDefinition.binding);
       else bindSymbol(env, defined, claim.rhs, located.latex, boundBy);
       const helper = ownDefinition?.binding.meaning.kind === 'template' && ownDefinition.binding.meaning.parameters !== undefined;
       if (!helper && isLossName(defined.name, env)) lossName = defined.name;
@@ -342,8 +339,8 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
       const outcome = { ok: evaluation.status === 'ok', unreadable: evaluation.status === 'unchecked' || shapeError !== undefined, sidesDiffer: shapeError?.startsWith('the left side is') ?? false };
       const made = definitionAfterCheck(claim, env, outcome, boundBy);
       if (made) {
-        bindDefinition(env, made.symbol, made.binding, made.name);
-        binds.push({ symbol: made.symbol, name: made.name, binding: made.binding });
+        env.bind(made.name, made.binding);
+        binds.push({ name: made.name, binding: made.binding });
         if (made.verdict === 'definition') return { evaluation, binds, convention, verdict: 'definition' };
       }
       if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return { evaluation, binds, convention };
@@ -352,10 +349,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
       return { evaluation, diagnosis, binds, convention };
     }, (value) => {
       // Reused: make the same bindings the first evaluation made.
-      for (const b of value.binds ?? []) {
-        if (b.symbol) bindDefinition(env, b.symbol, b.binding, b.name);
-        else env.bind(b.name, b.binding);
-      }
+      for (const b of value.binds ?? []) env.bind(b.name, b.binding);
     });
     const { evaluation, diagnosis } = result;
     if (result.convention) conventionsUsed.push(result.convention);

@@ -85,6 +85,9 @@ const ELEMENTARY: Record<string, readonly [(x: number) => number, (x: number) =>
   softplus: [scalarActivation('softplus').value, scalarActivation('softplus').derivative],
 };
 
+/** Elementary functions whose derivative a claim may write (\tanh', \text{sigmoid}'): exactly those gc_fn can differentiate. */
+export const DIFFERENTIABLE_ELEMENTARY: ReadonlySet<string> = new Set(Object.keys(ELEMENTARY));
+
 const RELATIONS: Record<string, (a: number, b: number) => boolean> = {
   '=': (a, b) => a === b,
   '!=': (a, b) => a !== b,

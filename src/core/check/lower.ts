@@ -7,8 +7,8 @@ import type { Reading } from '../notation';
 import { displayName, Environment, plainName, type Binding, type LayeredQuantity } from './conventions';
 import { resolveSymbol, vectorOver, type ResolvedSymbol } from './bindings';
 import { Uncheckable } from './errors';
-import { math, type FunctionName } from './functions';
-import { concreteBinding, helperDerivative, helperName, instantiate, nodeSite, sumTerms, type GraphFunctionName } from './graph';
+import { DIFFERENTIABLE_ELEMENTARY, math, type FunctionName } from './functions';
+import { helperDerivative, helperName, instantiate, nodeSite, sumTerms, type GraphFunctionName } from './graph';
 import { hasBareFunction, POINT_FREE_ARGUMENT, type ClaimVariables } from './variables';
 import { isBareSymbol, some, substitute } from './walk';
 
@@ -17,9 +17,6 @@ const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
   SymbolNode: new (name: string) => MathNode;
   ConstantNode: new (value: unknown) => MathNode;
 };
-
-/** Elementary functions whose derivative a claim may write (\tanh', \text{sigmoid}'). */
-const ELEMENTWISE_DIFFERENTIABLE: ReadonlySet<string> = new Set(['log', 'exp', 'tanh', 'sigmoid', 'relu', 'softplus']);
 
 const call = (name: FunctionName | GraphFunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
 const constant = (value: unknown): MathNode => new ConstantNode(value);
@@ -192,16 +189,15 @@ export class Lowerer {
 
   /**
    * What a symbol means here: inside a definition's own body, its earlier
-   * (conventional) meaning; a definition made at its concrete layer
-   * (graph/definitions.ts); then its written form (bindings.ts).
+   * (conventional) meaning; else its written form (bindings.ts), which also
+   * finds a definition made at one concrete layer (z_2 := …).
    */
   private resolve(sym: Sym): ResolvedSymbol | undefined {
     if (this.shadowed.includes(plainName(sym.name))) {
       const convention = conventions.lookup(sym.name);
       return convention && { binding: convention, use: sym };
     }
-    const concrete = concreteBinding(this.env, sym);
-    const resolved = concrete ? { binding: concrete, use: sym } : resolveSymbol(this.env, sym);
+    const resolved = resolveSymbol(this.env, sym);
     // A reading (readings.ts) may read a conventional symbol as another quantity (a as the pre-activation).
     const renamed = this.options.reading?.rename?.[plainName(sym.name)];
     if (!resolved || !renamed || resolved.binding.boundBy !== 'default convention') return resolved;
@@ -248,7 +244,7 @@ export class Lowerer {
   /** σ, σ', tanh written without an argument in a point-free identity: applied to the identity's shared argument. */
   private applyTo(fn: Sym, meaning: Extract<Binding['meaning'], { kind: 'activation' | 'function' }>, argument: MathNode): MathNode {
     if (meaning.kind === 'activation') return call('gc_act', CTX(), constant(-1), argument, constant(fn.primes));
-    if (!ELEMENTWISE_DIFFERENTIABLE.has(meaning.fn)) throw new Uncheckable(`${displayName(fn)} is a function here but has no argument`, fn.span);
+    if (!DIFFERENTIABLE_ELEMENTARY.has(meaning.fn)) throw new Uncheckable(`${displayName(fn)} is a function here but has no argument`, fn.span);
     return call('gc_fn', constant(meaning.fn), argument, constant(fn.primes));
   }
 
@@ -382,7 +378,7 @@ export class Lowerer {
       case 'activation':
         return call('gc_act', CTX(), this.activationLayer(fn, e.args[0], bound), one(), constant(fn.primes));
       case 'function':
-        if (fn.primes > 0 && !ELEMENTWISE_DIFFERENTIABLE.has(meaning.fn)) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
+        if (fn.primes > 0 && !DIFFERENTIABLE_ELEMENTARY.has(meaning.fn)) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
         if (meaning.fn === 'softmax') return call('gc_softmax', one());
         if (meaning.fn === 'onehot') return call('gc_onehot', CTX(), one());
         if (meaning.fn === 'max') return call('gc_max', ...args());

@@ -160,37 +160,3 @@ function ownQuantity(claim: Claim, env: Environment, sidesDiffer: boolean, bound
   const binding: Binding = { meaning: { kind: 'template', indices: [], body: claim.rhs }, description: `${printExpr(sym)} = ${printExpr(claim.rhs)}, as the document defines it`, boundBy };
   return { name: sym.name, symbol: sym, binding };
 }
-
-/** Bare symbols the document defines or computes (`S = \sum_c u_c`): nodes, not losses, even when differentiated; a loss made of a loss stays one. */
-export function computedNames(claims: readonly Claim[]): Set<string> {
-  const names = new Set<string>();
-  for (const claim of claims) {
-    if (claim.kind === 'update' || claim.relation === '\\approx') continue;
-    if (!isBareSymbol(claim.lhs) || LOSS_CANDIDATES.has(plainName(claim.lhs.name))) continue;
-    // \mathcal{J} = L + … is a loss made of a loss: it stays the loss it is differentiated as.
-    if (!usesSymbol(claim.rhs, (sym) => LOSS_CANDIDATES.has(plainName(sym.name)))) names.add(plainName(claim.lhs.name));
-  }
-  return names;
-}
-
-/** Where a definition at one concrete layer (z_2 := w_2 a_1 + b_2, read as z^{2}) is kept: beside, not instead of, the symbol's other meanings. */
-function concreteKey(sym: Sym): string | undefined {
-  return sym.layer?.kind === 'num' ? `${plainName(sym.name)}@${sym.layer.value}` : undefined;
-}
-
-/** Binds a definition: at its concrete layer when it names one, else for the symbol at every layer. */
-export function bindDefinition(env: Environment, sym: Sym, binding: Binding, name: string = sym.name): void {
-  env.bind(concreteKey(sym) ?? name, binding);
-}
-
-/** A definition made at the symbol's concrete layer (z_2 := …), if any. */
-export function concreteBinding(env: Environment, sym: Sym): Binding | undefined {
-  const key = concreteKey(sym);
-  return key ? env.lookup(key) : undefined;
-}
-
-/** The binding a symbol has: a definition made at its concrete layer first, then whatever its name means. */
-export function lookupSymbol(env: Environment, sym: Sym): Binding | undefined {
-  const key = concreteKey(sym);
-  return (key ? env.lookup(key) : undefined) ?? env.lookup(sym.name);
-}

@@ -4,7 +4,7 @@
 export { coincidence, MAX_NODE_ENTRIES, nodeSite, type GraphFunctionName, type NodeSite } from './nodes';
 export { helperDerivative, instantiate } from './templates';
 export { documentDefinition, helperName, isLossName, type DocumentDefinition } from './definitions';
-export { bindDefinition, computedNames, concreteBinding, definitionAfterCheck, lookupSymbol } from './definitions';
+export { definitionAfterCheck } from './definitions';
 export { bindProseConstants } from './constants';
 export { applyDetectedConventions, layersFromSubscripts, numbersLayersBySubscript } from './layerSubscripts';
 export { alternativeReading, type AlternativeReading } from './readings';
