@@ -6,7 +6,7 @@
 // training playground trains a second network with this; the δ-flow view
 // shows it beside backprop.
 import type { MathNode } from 'mathjs';
-import { activationDerivative, forward, matrix, type Label, type Matrix, type NetworkConfig, type Params, type Target } from '../engine';
+import { activationDerivative, addOuterProduct, forward, matrix, transposeTimes, type Label, type Matrix, type NetworkConfig, type Params, type Target } from '../engine';
 import type { Expr, Sym } from '../math';
 import type { LetBinding } from '../netspec';
 import { bindLets, bindSymbol, definedSymbol, lossNames } from './bindings';
@@ -15,7 +15,7 @@ import { InstanceContext } from './context';
 import { NotApplicable } from './errors';
 import { compileClaim, type CompiledClaim } from './evaluate';
 import { evaluateNode } from './functions';
-import { indexVariable, layerVariable, Lowerer } from './lower';
+import { indexVariable, layerArgument, layerVariable, Lowerer } from './lower';
 import type { ClaimedLayer } from './report';
 import { column, entries, type Value } from './values';
 import { isBareSymbol, substitute } from './walk';
@@ -102,7 +102,7 @@ function resolveLeft(lhs: Expr, env: Environment, isUpdate: boolean): Resolved |
       let body: Expr = meaning.body;
       if (meaning.layer) {
         if (!sym.layer) return undefined;
-        body = substitute(body, meaning.layer, shiftLayer(sym.layer, -(meaning.layerOffset ?? 0)));
+        body = substitute(body, meaning.layer, layerArgument(sym.layer, meaning.layerOffset ?? 0));
       }
       const inner = resolveLeft(body, env, false);
       return inner && { ...inner, indices: [...inner.indices, ...sym.indices] };
@@ -121,12 +121,6 @@ function resolveLeft(lhs: Expr, env: Environment, isUpdate: boolean): Resolved |
     return layeredSym(lhs.wrt, 'gradient');
   }
   return undefined;
-}
-
-/** `layer + by` as an expression (the layer a template's parameter takes). */
-function shiftLayer(layer: Expr, by: number): Expr {
-  if (by === 0) return layer;
-  return { kind: 'binary', op: by > 0 ? '+' : '-', left: layer, right: { kind: 'num', value: Math.abs(by), span: layer.span }, span: layer.span };
 }
 
 /** A claim about a gradient, compiled against the environment at its place in the document. */
@@ -321,9 +315,9 @@ class DerivationContext extends InstanceContext {
     if (kind === 'b' && delta) return delta.slice();
     if (kind === 'W' && delta) {
       const prev = this.state.o[layer - 1];
-      const out = new Float64Array(delta.length * prev.length);
-      for (let r = 0; r < delta.length; r++) for (let c = 0; c < prev.length; c++) out[r * prev.length + c] = delta[r] * prev[c];
-      return out;
+      const out = matrix(delta.length, prev.length);
+      addOuterProduct(out, delta, prev, 1);
+      return out.data;
     }
     if (kind === 'delta' && layer < this.lastLayer && this.own.delta[layer + 1]) {
       const back = transposeTimes(this.params.W[layer + 1], this.own.delta[layer + 1]);
@@ -333,12 +327,6 @@ class DerivationContext extends InstanceContext {
     const engine = this.grads;
     return (kind === 'delta' ? engine.dZ[layer] : kind === 'W' ? engine.dW[layer].data : engine.db[layer]).slice();
   }
-}
-
-function transposeTimes(W: Matrix, v: Float64Array): Float64Array {
-  const out = new Float64Array(W.cols);
-  for (let r = 0; r < W.rows; r++) for (let c = 0; c < W.cols; c++) out[c] += W.data[r * W.cols + c] * v[r];
-  return out;
 }
 
 /** The document's claimed gradients on one checked instance, for the report (DocumentReport.state.claimed). */

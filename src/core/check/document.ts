@@ -4,7 +4,7 @@
 import { createRng, DEFAULT_TOLERANCE, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
 import { type Claim, introducesDefinition, parseFormula, type ParsedFormula, type ParseOptions, type Span } from '../math';
 import { readDocument, type DocumentLanguage, type Formula } from '../document';
-import type { Problem, Range } from '../source';
+import { LineIndex, type Problem, type Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
 import { bindLets, bindSymbol, declaredNotation, definedSymbol, lossNames } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
@@ -18,7 +18,7 @@ import { evaluateClaim, type ClaimEvaluation } from './evaluate';
 import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, networkRange, type CheckLimits } from './limits';
 import { spanRange, type LocatedClaim } from './located';
 import { ReadingJudge } from './readings';
-import { confirmSharedEdits, documentEdit, lineStarts } from './repair';
+import { confirmSharedEdits, documentEdit } from './repair';
 import { summarize, type ClaimReport, type DocumentReport, type LayerState, type NetworkSummary } from './report';
 
 export interface CheckOptions {
@@ -280,11 +280,11 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   // the first of many.
   let drawn: InstanceContext[] | undefined;
   const contexts = () => (drawn ??= drawInstances(network, seed, samples));
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   // readings.ts: failures another numbering or layout explains are judged once every claim has been read.
   const diagnosisEntry = (located: LocatedClaim, diagnosis: Diagnosis) => {
     const repair = diagnosis.repair;
-    const correction = repair ? { latex: repair.claim, edit: documentEdit(text, starts, located.rhsFormula, repair.edit) } : undefined;
+    const correction = repair ? { latex: repair.claim, edit: documentEdit(lines, located.rhsFormula, repair.edit) } : undefined;
     return { kind: diagnosis.kind, text: diagnosis.text, correction };
   };
   const judge = new ReadingJudge(contexts, (located, evaluation, env, lower) =>

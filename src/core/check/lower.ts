@@ -65,7 +65,7 @@ function isLayerCount(e: Expr): boolean {
   return e.kind === 'sym' && e.name === 'n' && !e.layer && e.primes === 0 && e.indices.length === 1 && isBareSymbol(e.indices[0]) && (e.indices[0].name === 'l' || e.indices[0].name === 'L');
 }
 
-function layerArgument(used: Expr, offset: number): Expr {
+export function layerArgument(used: Expr, offset: number): Expr {
   if (offset === 0) return used;
   return { kind: 'binary', op: offset > 0 ? '-' : '+', left: used, right: { kind: 'num', value: Math.abs(offset), span: used.span }, span: used.span };
 }

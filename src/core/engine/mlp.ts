@@ -19,7 +19,7 @@ export function affine(W: Matrix, v: Float64Array, b: Float64Array): Float64Arra
 }
 
 /** out = Wᵀ v */
-function transposeTimes(W: Matrix, v: Float64Array): Float64Array {
+export function transposeTimes(W: Matrix, v: Float64Array): Float64Array {
   const out = new Float64Array(W.cols);
   const { cols, data } = W;
   for (let r = 0; r < W.rows; r++) {

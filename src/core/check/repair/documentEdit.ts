@@ -2,7 +2,7 @@
 // document and its replacement. Offered only when the file holds exactly
 // the text the formula's source has there (no macro or line join between).
 import type { Formula } from '../../document';
-import type { Position, Range } from '../../source';
+import { LineIndex, type Range } from '../../source';
 import type { TextEdit } from './textEdit';
 
 export interface DocumentEdit {
@@ -11,23 +11,10 @@ export interface DocumentEdit {
   readonly original: string;
 }
 
-/** Offsets of each line start in `text`, for position → offset. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-export function offsetOf(starts: readonly number[], p: Position): number {
-  return (starts[p.line] ?? Infinity) + p.column;
-}
-
-export function documentEdit(text: string, starts: readonly number[], formula: Formula, edit: TextEdit): DocumentEdit | undefined {
+export function documentEdit(lines: LineIndex, formula: Formula, edit: TextEdit): DocumentEdit | undefined {
   const range = { start: formula.toPosition(edit.start), end: formula.toPosition(edit.end) };
-  const from = offsetOf(starts, range.start);
-  const to = offsetOf(starts, range.end);
   const original = formula.latex.slice(edit.start, edit.end);
-  if (!(to <= text.length) || text.slice(from, to) !== original) return undefined;
+  if (lines.text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)) !== original) return undefined;
   return { range, replacement: edit.text, original };
 }
 
@@ -37,10 +24,10 @@ export function documentEdit(text: string, starts: readonly number[], formula: F
  * already applied is left out. Returns the claims whose corrections went in.
  */
 export function applyCorrections<C extends { readonly correction?: { readonly edit?: DocumentEdit } }>(text: string, claims: readonly C[]): { text: string; applied: C[] } {
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   const edits = claims
     .filter((c) => c.correction?.edit)
-    .map((c) => ({ claim: c, from: offsetOf(starts, c.correction!.edit!.range.start), to: offsetOf(starts, c.correction!.edit!.range.end), replacement: c.correction!.edit!.replacement }))
+    .map((c) => ({ claim: c, from: lines.offsetAt(c.correction!.edit!.range.start), to: lines.offsetAt(c.correction!.edit!.range.end), replacement: c.correction!.edit!.replacement }))
     .sort((a, b) => b.from - a.from);
   let out = text;
   let limit = Infinity;
