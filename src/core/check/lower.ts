@@ -10,6 +10,7 @@ import { Uncheckable } from './errors';
 import { DIFFERENTIABLE_ELEMENTARY, math, type FunctionName } from './functions';
 import { helperDerivative, helperName, instantiate, nodeSite, sumTerms, type GraphFunctionName } from './graph';
 import { hasBareFunction, POINT_FREE_ARGUMENT, type ClaimVariables } from './variables';
+import type { BatchFunctionName } from './batchFunctions';
 import { isBareSymbol, some, substitute } from './walk';
 
 const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
@@ -18,7 +19,7 @@ const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
   ConstantNode: new (value: unknown) => MathNode;
 };
 
-const call = (name: FunctionName | GraphFunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
+const call = (name: FunctionName | GraphFunctionName | BatchFunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
 const constant = (value: unknown): MathNode => new ConstantNode(value);
 const variable = (name: string): MathNode => new SymbolNode(name);
 const CTX = (): MathNode => variable('ctx');
@@ -49,6 +50,9 @@ type GradientTarget =
   | { node: MathNode; indices: readonly Expr[]; describe: string };
 
 type Template = Extract<Binding['meaning'], { kind: 'template' }>;
+
+/** The index ranges of a definition by entries: one for a vector, two for a matrix. */
+type EntryRanges = readonly { readonly index: string; readonly to: MathNode }[];
 
 /** What a symbol means by convention alone, for layers a document's definition does not reach. */
 const conventions = new Environment();
@@ -206,6 +210,9 @@ export class Lowerer {
   }
 
   private symbol(written: Sym, bound: ReadonlySet<string>, convention?: Binding): MathNode {
+    // a^{[2](i)}: the symbol on example i of the batch (batchFunctions.ts).
+    if (written.example) return call('gc_example', this.index(written.example, bound), this.symbol({ ...written, example: undefined }, bound, convention));
+    if (plainName(written.name) === '1' && written.indices.length === 0 && !written.layer) return call('gc_ones', CTX());
     if (isBareSymbol(written) && (bound.has(written.name) || this.vars.indexVars.has(written.name))) return variable(indexVariable(written.name));
     if (isBareSymbol(written) && this.vars.layerVars.includes(written.name)) return variable(layerVariable(written.name));
     if (isBareSymbol(written) && this.vars.randomScalars.has(written.name)) return variable(randomVariable(written.name));
@@ -222,7 +229,7 @@ export class Lowerer {
       case 'output':
         return this.indexInto(call('gc_q', CTX(), constant('o'), call('gc_last', CTX())), sym, bound, displayName(sym));
       case 'label':
-        return sym.indices.length > 0 ? this.indexInto(call('gc_labels', CTX()), sym, bound, 'y') : call('gc_label', CTX());
+        return sym.indices.length > 0 ? this.indexInto(call('gc_labels', CTX(), constant(sym.indices.length)), sym, bound, 'y') : call('gc_label', CTX());
       case 'loss':
         return call('gc_loss', CTX());
       case 'learningRate':
@@ -296,14 +303,14 @@ export class Lowerer {
     }
   }
 
-  /** The range of the one index of a definition by entries, when its body tells it (u_k := e^{z_k}: the entries of z). */
-  private entryRange(sym: Sym, meaning: Template, bound: ReadonlySet<string>): { index: string; to: MathNode } | undefined {
-    if (meaning.indices.length !== 1 || meaning.layer || meaning.parameters) return undefined;
-    const index = meaning.indices[0];
+  /** The ranges of the indices of a definition by entries, when its body tells them (u_k := e^{z_k}: the entries of z; P_{ic} over scores_{ic}). */
+  private entryRange(sym: Sym, meaning: Template, bound: ReadonlySet<string>): EntryRanges | undefined {
+    if (meaning.indices.length === 0 || meaning.indices.length > 2 || meaning.layer || meaning.parameters) return undefined;
     this.shadowed.push(plainName(sym.name));
     this.quiet++;
     try {
-      return { index, to: this.rangeOf(index, meaning.body, new Set(bound).add(index), sym.span) };
+      const inner = new Set([...bound, ...meaning.indices]);
+      return meaning.indices.map((index) => ({ index, to: this.rangeOf(index, meaning.body, inner, sym.span) }));
     } catch {
       return undefined;
     } finally {
@@ -313,7 +320,7 @@ export class Lowerer {
   }
 
   /** gc_node(site, layer, ...index arguments): the node this use names; its body is lowered per concrete layer when evaluated. */
-  private nodeReference(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>, entries?: { index: string; to: MathNode }): MathNode {
+  private nodeReference(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>, entries?: EntryRanges): MathNode {
     const meaning = binding.meaning;
     if (meaning.layer && !sym.layer) throw new Uncheckable(`${displayName(sym)} was defined with a layer ${meaning.layer}; write ${displayName(sym)}^{…}`, sym.span, sym.name, 'no-layer');
     const offset = meaning.layerOffset ?? 0;
@@ -336,8 +343,8 @@ export class Lowerer {
       this.shadowed.push(plainName(sym.name));
       try {
         if (!entries) return quietly(() => this.lower(instantiate(meaning, layer, args), bound));
-        const body = quietly(() => this.lower(meaning.body, new Set(bound).add(entries.index)));
-        return call('gc_vector', constant(indexVariable(entries.index)), entries.to, body);
+        const body = quietly(() => this.lower(meaning.body, new Set([...bound, ...entries.map((e) => e.index)])));
+        return call('gc_vector', body, ...entries.flatMap((e) => [constant(indexVariable(e.index)), e.to]));
       } finally {
         this.shadowed.pop();
       }
@@ -379,7 +386,7 @@ export class Lowerer {
         return call('gc_act', CTX(), this.activationLayer(fn, e.args[0], bound), one(), constant(fn.primes));
       case 'function':
         if (fn.primes > 0 && !DIFFERENTIABLE_ELEMENTARY.has(meaning.fn)) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
-        if (meaning.fn === 'softmax') return call('gc_softmax', one());
+        if (meaning.fn === 'softmax') return call('gc_softmax', CTX(), one());
         if (meaning.fn === 'onehot') return call('gc_onehot', CTX(), one());
         if (meaning.fn === 'max') return call('gc_max', ...args());
         return call('gc_fn', constant(meaning.fn), one(), constant(fn.primes));
@@ -470,6 +477,8 @@ export class Lowerer {
   }
 
   private derivative(e: Derivative, bound: ReadonlySet<string>): MathNode {
+    // dZ^{[2](i)}: the gradient on example i of the batch.
+    if (e.wrt.kind === 'sym' && e.wrt.example) return call('gc_example', this.index(e.wrt.example, bound), this.derivative({ ...e, wrt: { ...e.wrt, example: undefined } }, bound));
     if (isBareSymbol(e.wrt) && this.vars.randomScalars.has(e.wrt.name)) return call('gc_dscalar', constant(randomVariable(e.wrt.name)), this.lower(e.of, bound));
     const target = this.target(e.wrt, bound);
     const indices = target.indices.map((i) => this.index(i, bound));
@@ -478,7 +487,8 @@ export class Lowerer {
       return call('gc_dnode', this.lower(e.of, bound), target.node, constant(options), ...indices);
     }
     if (this.isLoss(e.of)) {
-      const gradient = this.laidOut(target.quantity, call('gc_grad', CTX(), constant(target.quantity), target.layer));
+      // dZ^{[l]} in a batch of columns stacks the examples' own gradients (batchFunctions.ts); ∂J/∂Z^{[l]} does not.
+      const gradient = this.laidOut(target.quantity, call(e.notation === 'd' ? 'gc_dgrad' : 'gc_grad', CTX(), constant(target.quantity), target.layer));
       return indices.length === 0 ? gradient : call('gc_entry', gradient, constant(`∂L/∂${target.describe}`), ...indices);
     }
     // J = L + λ/2‖W‖²: a sum is differentiated term by term, so the built-in loss's term keeps its exact gradient (graph/sums.ts).
@@ -515,6 +525,10 @@ export class Lowerer {
     const visit = (node: Expr): boolean => {
       if (hint) return true;
       if (node.kind === 'sym') {
+        if (node.example && isBareSymbol(node.example) && node.example.name === index) {
+          hint = call('gc_batchsize', CTX());
+          return true;
+        }
         // \sum_k \|W^{(k)}\|^2: an index used as a layer ranges over the layers.
         if (node.layer && isBareSymbol(node.layer) && node.layer.name === index) {
           hint = call('gc_last', CTX());

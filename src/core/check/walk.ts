@@ -7,7 +7,7 @@ export function children(e: Expr): Expr[] {
     case 'unsupported':
       return [];
     case 'sym':
-      return [...(e.layer ? [e.layer] : []), ...e.indices];
+      return [...(e.layer ? [e.layer] : []), ...e.indices, ...(e.example ? [e.example] : [])];
     case 'binary':
       return [e.left, e.right];
     case 'neg':
@@ -52,7 +52,7 @@ export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
     case 'unsupported':
       return e;
     case 'sym':
-      return { ...e, layer: e.layer ? f(e.layer) : undefined, indices: e.indices.map(f) };
+      return { ...e, layer: e.layer ? f(e.layer) : undefined, indices: e.indices.map(f), ...(e.example ? { example: f(e.example) } : {}) };
     case 'binary':
     case 'relation':
       return { ...e, left: f(e.left), right: f(e.right) };
@@ -90,5 +90,5 @@ export function substitute(e: Expr, name: string, replacement: Expr): Expr {
 }
 
 export function isBareSymbol(e: Expr): e is Extract<Expr, { kind: 'sym' }> {
-  return e.kind === 'sym' && !e.layer && e.indices.length === 0 && e.primes === 0;
+  return e.kind === 'sym' && !e.layer && e.indices.length === 0 && e.primes === 0 && !e.example;
 }

@@ -33,6 +33,8 @@ export interface Sym extends NodeBase {
   readonly layer?: Expr;
   readonly indices: readonly Expr[];
   readonly primes: number;
+  /** The example of a batch it is taken at: the (i) of a^{[2](i)}. */
+  readonly example?: Expr;
 }
 
 export type BinaryOp =
