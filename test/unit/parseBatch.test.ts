@@ -101,4 +101,40 @@ describe('reading batch notation', () => {
       assert.equal(firstSym(read('a^{[2](i)+1}')).example, undefined);
     });
   });
+
+  describe('two indices without a comma: P_{i y_i} is row i, column y_i', () => {
+    cases([
+      ['P_{i y_i}', 'P_{i,y_{i}}'],
+      ['P_{i,y_i}', 'P_{i,y_{i}}'],
+      ['P_{y_i i}', 'P_{y_{i},i}'],
+      ['\\mathrm{scores}_{i y_i}', 'scores_{i,y_{i}}'],
+      ['\\mathrm{scores}_{ic}', 'scores_{i,c}'],
+      ['W_{j k}', 'W_{j,k}'],
+      ['x_{i_1 i_2}', 'x_{i_{1},i_{2}}'],
+      ['\\log P_{i y_i}', 'log(P_{i,y_{i}})'],
+    ]);
+
+    it('keeps one index where the subscript is not a run of index-like terms', () => {
+      assert.equal(show('x_{2i}'), 'x_{2 i}');
+      assert.equal(show('w_{12}'), 'w_{12}');
+      assert.equal(show('\\alpha_{y_i}'), '\\alpha_{y_{i}}');
+      assert.equal(show('a_{k l^2}'), 'a_{k pow(l, 2)}');
+      assert.equal(show('a_{k+1}'), 'a_{k + 1}');
+    });
+
+    it('points each index at its own text', () => {
+      assert.deepEqual(symbols('P_{i y_i}'), ['P_{i y_i}', 'i', 'y_i', 'i']);
+    });
+  });
+
+  describe('the ones vector is a factor, never an indicator, when nothing in parentheses follows it', () => {
+    cases([
+      ['\\mathbf{1}^\\top dZ_1', 'T(\\mathbf{1}) grad(L, Z_{1})'],
+      ['\\mathbf{1} b_1', '\\mathbf{1} b_{1}'],
+      ['X W_1 + \\mathbf{1} b_1', '(X W_{1}) + (\\mathbf{1} b_{1})'],
+      ['dZ^{[1]} \\mathbf{1}', 'grad(L, Z^{1}) \\mathbf{1}'],
+      ['\\mathbb{1}^\\top dZ_1', 'T(\\mathbb{1}) grad(L, Z_{1})'],
+      ['dH \\odot \\mathbb{1}(H > 0)', '(d H) ⊙ [H > 0]'],
+    ]);
+  });
 });

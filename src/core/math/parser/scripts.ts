@@ -132,7 +132,7 @@ function exprOf(nodes: readonly KNode[], fallback: Span, ctx: Context): Expr {
   return ctx.subparser(nodes).parseAll(spanOfNodes(nodes, fallback));
 }
 
-/** Indices of a subscript: `a,b` -> [a, b]; `jk` -> [j, k]; `k+1` -> [k+1]; `y_i` -> [y_i]. */
+/** Indices of a subscript: `a,b` -> [a, b]; `jk` -> [j, k]; `i y_i` -> [i, y_i]; `k+1` -> [k+1]; `y_i` -> [y_i]. */
 export function readIndices(sub: KNode, ctx: Context): Expr[] {
   const nodes = contents(sub);
   const p = ctx.subparser(nodes);
@@ -154,17 +154,26 @@ export function readIndices(sub: KNode, ctx: Context): Expr[] {
   return items;
 }
 
-/** `jk` read as juxt(j, k): the single-letter symbols, or undefined if it is anything else. */
+/**
+ * `jk` and `i y_i` (CS231n's P_{i y_i}) read as juxt(j, k): the index-like
+ * terms, or undefined if it is anything else (`2i`, `k l^2`).
+ */
 function juxtLetters(e: Expr): Sym[] | undefined {
   if (e.kind === 'binary' && e.op === 'juxt') {
     const l = juxtLetters(e.left);
     const r = juxtLetters(e.right);
     return l && r ? [...l, ...r] : undefined;
   }
-  if (e.kind === 'sym' && e.layer === undefined && e.indices.length === 0 && e.primes === 0 && /^([A-Za-z]|\\[A-Za-z]+)$/.test(e.name)) {
-    return [e];
-  }
-  return undefined;
+  return isIndexLike(e) ? [e] : undefined;
+}
+
+const isLetter = (e: Expr): e is Sym => e.kind === 'sym' && e.layer === undefined && e.primes === 0 && /^([A-Za-z]|\\[A-Za-z]+)$/.test(e.name);
+
+/** A letter (`j`, `\\alpha`), or a letter indexed by a letter or a number (`y_i`, `t_2`). */
+function isIndexLike(e: Expr): e is Sym {
+  if (!isLetter(e)) return false;
+  if (e.indices.length === 0) return true;
+  return e.indices.length === 1 && ((isLetter(e.indices[0]) && e.indices[0].indices.length === 0) || e.indices[0].kind === 'num');
 }
 
 const isDigitNode = (n: KNode): boolean => n.t === 'ord' && /^[0-9]$/.test(n.text);
