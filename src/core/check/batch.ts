@@ -28,12 +28,12 @@ const EXAMPLE_ROLES: ReadonlySet<Binding['meaning']['kind']> = new Set(['input',
  */
 export function markExamples(e: Expr, env: Environment): Expr {
   const mapped = mapChildren(e, (child) => markExamples(child, env));
-  if (mapped.kind !== 'sym' || !mapped.layer || mapped.example) return mapped;
+  if (mapped.kind !== 'sym' || !mapped.layer || mapped.example || mapped.layerBrackets !== '()') return mapped;
   const layer = mapped.layer;
   const letter = layer.kind === 'sym' && !layer.layer && layer.indices.length === 0 && /^[a-zA-Z]$/.test(layer.name) && layer.name !== 'L';
   const role = env.lookup(mapped.name)?.meaning.kind;
   if (!letter || !role || !EXAMPLE_ROLES.has(role)) return mapped;
-  return { ...mapped, layer: undefined, example: layer };
+  return { ...mapped, layer: undefined, layerBrackets: undefined, example: layer };
 }
 
 export function markClaimExamples<C extends Pick<Claim, 'lhs' | 'rhs'>>(claim: C, env: Environment): C {

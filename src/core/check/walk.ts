@@ -7,7 +7,7 @@ export function children(e: Expr): Expr[] {
     case 'unsupported':
       return [];
     case 'sym':
-      return [...(e.layer ? [e.layer] : []), ...e.indices, ...(e.example ? [e.example] : [])];
+      return [...(e.layer ? [e.layer] : []), ...(e.example ? [e.example] : []), ...e.indices];
     case 'binary':
       return [e.left, e.right];
     case 'neg':
@@ -45,14 +45,14 @@ export function some(e: Expr, test: (node: Expr) => boolean): boolean {
   return found;
 }
 
-/** The same node with `f` applied to each direct child (a symbol's layer and indices too). */
+/** The same node with `f` applied to each direct child (a symbol's layer, example and indices too). */
 export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
   switch (e.kind) {
     case 'num':
     case 'unsupported':
       return e;
     case 'sym':
-      return { ...e, layer: e.layer ? f(e.layer) : undefined, indices: e.indices.map(f), ...(e.example ? { example: f(e.example) } : {}) };
+      return { ...e, layer: e.layer ? f(e.layer) : undefined, example: e.example ? f(e.example) : undefined, indices: e.indices.map(f) };
     case 'binary':
     case 'relation':
       return { ...e, left: f(e.left), right: f(e.right) };

@@ -67,11 +67,11 @@ function isBareIndex(e: Expr | undefined): e is Extract<Expr, { kind: 'sym' }> {
   return e?.kind === 'sym' && !e.layer && e.indices.length === 0 && e.primes === 0 && /^([A-Za-z]|\\[A-Za-z]+)$/.test(e.name);
 }
 
-/** Does `name` appear as an index or layer of a symbol in `e`? */
+/** Does `name` appear as an index, layer or example of a symbol in `e`? */
 function usesIndex(e: Expr, name: string): boolean {
   switch (e.kind) {
     case 'sym':
-      return [...e.indices, ...(e.layer ? [e.layer] : [])].some((i) => (i.kind === 'sym' && i.name === name) || usesIndex(i, name));
+      return [...e.indices, ...(e.layer ? [e.layer] : []), ...(e.example ? [e.example] : [])].some((i) => (i.kind === 'sym' && i.name === name) || usesIndex(i, name));
     case 'binary':
     case 'relation':
       return usesIndex(e.left, name) || usesIndex(e.right, name);

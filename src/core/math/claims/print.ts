@@ -2,6 +2,7 @@
 // messages. Every binary operation is parenthesised (except at the top), so
 // the printed form pins the tree's shape:
 //   W^{l+1}_{a,b}           symbol with layer and indices; \sigma'  primes
+//   a^{[2](i)}              layer 2 of example i (deeplearning.ai)
 //   (a + b)  (a b)  (a · b)  (a × b)  (a ⊙ b)  (a / b)  (-a)
 //   pow(x, 2)  T(W)  log(x)  p(a | x)  [y = a] (indicator)  |x|  ||x||
 //   sum_{c=1}^{C}(body)  grad(L, W^{l})  ?{\int: reason}
@@ -18,7 +19,7 @@ function p(e: Expr): string {
       return String(e.value);
     case 'sym': {
       let s = e.name + "'".repeat(e.primes);
-      if (e.layer) s += `^{${top(e.layer)}}`;
+      if (e.layer) s += e.example ? `^{[${top(e.layer)}](${top(e.example)})}` : `^{${top(e.layer)}}`;
       if (e.indices.length) s += `_{${e.indices.map(top).join(',')}}`;
       return s;
     }

@@ -31,10 +31,16 @@ export interface Sym extends NodeBase {
   readonly kind: 'sym';
   readonly name: string;
   readonly layer?: Expr;
+  /**
+   * How the layer was bracketed: `h^{(k)}` '()', `W^{[l]}` '[]', `W^{l}` none.
+   * A lone `x^{(i)}` may be a layer (Goodfellow, UFLDL) or an example
+   * (deeplearning.ai); only the document as a whole can say which.
+   */
+  readonly layerBrackets?: '()' | '[]';
+  /** The example of deeplearning.ai's `a^{[2](i)}`: layer 2, example i (only ever with a layer). */
+  readonly example?: Expr;
   readonly indices: readonly Expr[];
   readonly primes: number;
-  /** The example of a batch it is taken at: the (i) of a^{[2](i)}. */
-  readonly example?: Expr;
 }
 
 export type BinaryOp =

@@ -6,9 +6,11 @@ export function spanOf(a: Span, b: Span): Span {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
-export function sym(name: string, span: Span, extra?: { layer?: Expr; indices?: readonly Expr[]; primes?: number }): Sym {
+export function sym(name: string, span: Span, extra?: Partial<Pick<Sym, 'layer' | 'layerBrackets' | 'example' | 'indices' | 'primes'>>): Sym {
   const s: { -readonly [K in keyof Sym]: Sym[K] } = { kind: 'sym', name, indices: extra?.indices ?? [], primes: extra?.primes ?? 0, span };
   if (extra?.layer) s.layer = extra.layer;
+  if (extra?.layer && extra.layerBrackets) s.layerBrackets = extra.layerBrackets;
+  if (extra?.layer && extra.example) s.example = extra.example;
   return s;
 }
 

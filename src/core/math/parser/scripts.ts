@@ -2,6 +2,7 @@
 //
 // On a symbol (see notation.ts for the rules):
 //   W^{l+1}_{a,b}  layer l+1, indices a, b        h^{(k)}   layer k (any symbol)
+//   a^{[2](i)}     layer 2, example i (deeplearning.ai)
 //   w^l_{jk}       indices j, k (single letters)   x^2       power (x not layered)
 //   W^T, W^\top, W^{\mathsf T}, W^{\intercal}, W^{l+1 T}, h^{(k)\top}   transpose
 //   \sigma', f'', \sigma^{\prime}   primes          e^{..}    exp,  e_y  onehot
@@ -21,8 +22,12 @@ interface SupParts {
   readonly transposed: boolean;
   /** What remains once primes and the transpose mark are taken off. */
   readonly rest: readonly KNode[];
-  /** The rest was written in parentheses: `^{(k)}`. */
+  /** The rest was written in brackets: `^{(k)}`, `^{[l]}`, `^{[l](i)}`. */
   readonly paren: boolean;
+  /** Which brackets: the layer's in `^{[l](i)}`. */
+  readonly brackets?: '()' | '[]';
+  /** deeplearning.ai's example mark: the `i` of `^{[l](i)}` (then `rest` is the layer `l`). */
+  readonly example?: readonly KNode[];
 }
 
 function contents(n: KNode): readonly KNode[] {
@@ -81,15 +86,41 @@ export function readSup(sup: KNode): SupParts {
       changed = true;
     }
   }
-  const first = rest[0];
-  const last = rest[rest.length - 1];
-  // `^{(k)}` (Goodfellow) and `^{[l]}` (Ng): a bracketed label, always a layer.
-  const paren =
-    rest.length >= 3 &&
-    first.t === 'atom' &&
-    last.t === 'atom' &&
-    ((first.text === '(' && last.text === ')') || (first.text === '[' && last.text === ']'));
-  return { primes, transposed, rest: paren ? rest.slice(1, -1) : rest, paren };
+  const marked = layerAndExample(rest);
+  if (marked) return { primes, transposed, rest: marked.layer, paren: true, brackets: '[]', example: marked.example };
+  const brackets = bracketsAround(rest);
+  return { primes, transposed, rest: brackets ? rest.slice(1, -1) : rest, paren: brackets !== undefined, ...(brackets ? { brackets } : {}) };
+}
+
+const isAtom = (n: KNode | undefined, text: string): boolean => n?.t === 'atom' && n.text === text;
+
+/** `(k)` (Goodfellow) or `[l]` (Ng): the whole script is one bracketed label. */
+function bracketsAround(nodes: readonly KNode[]): '()' | '[]' | undefined {
+  if (nodes.length < 3) return undefined;
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  if (isAtom(first, '(') && isAtom(last, ')')) return '()';
+  if (isAtom(first, '[') && isAtom(last, ']')) return '[]';
+  return undefined;
+}
+
+/** Where the bracket opened at `start` closes, or -1. */
+function closingAt(nodes: readonly KNode[], start: number, open: string, close: string): number {
+  let depth = 0;
+  for (let i = start; i < nodes.length; i++) {
+    if (isAtom(nodes[i], open)) depth++;
+    else if (isAtom(nodes[i], close) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** deeplearning.ai's `[2](i)`: the layer in brackets, then the example in parentheses, each non-empty. */
+function layerAndExample(nodes: readonly KNode[]): { layer: readonly KNode[]; example: readonly KNode[] } | undefined {
+  if (!isAtom(nodes[0], '[')) return undefined;
+  const layerEnd = closingAt(nodes, 0, '[', ']');
+  if (layerEnd < 2 || !isAtom(nodes[layerEnd + 1], '(')) return undefined;
+  if (closingAt(nodes, layerEnd + 1, '(', ')') !== nodes.length - 1 || nodes.length - 1 < layerEnd + 3) return undefined;
+  return { layer: nodes.slice(1, layerEnd), example: nodes.slice(layerEnd + 2, -1) };
 }
 
 function spanOfNodes(nodes: readonly KNode[], fallback: Span): Span {
@@ -101,7 +132,7 @@ function exprOf(nodes: readonly KNode[], fallback: Span, ctx: Context): Expr {
   return ctx.subparser(nodes).parseAll(spanOfNodes(nodes, fallback));
 }
 
-/** Indices of a subscript: `a,b` -> [a, b]; `jk` -> [j, k]; `k+1` -> [k+1]; `y_i` -> [y_i]. */
+/** Indices of a subscript: `a,b` -> [a, b]; `jk` -> [j, k]; `i y_i` -> [i, y_i]; `k+1` -> [k+1]; `y_i` -> [y_i]. */
 export function readIndices(sub: KNode, ctx: Context): Expr[] {
   const nodes = contents(sub);
   const p = ctx.subparser(nodes);
@@ -123,17 +154,26 @@ export function readIndices(sub: KNode, ctx: Context): Expr[] {
   return items;
 }
 
-/** `jk` read as juxt(j, k): the single-letter symbols, or undefined if it is anything else. */
+/**
+ * `jk` and `i y_i` (CS231n's P_{i y_i}) read as juxt(j, k): the index-like
+ * terms, or undefined if it is anything else (`2i`, `k l^2`).
+ */
 function juxtLetters(e: Expr): Sym[] | undefined {
   if (e.kind === 'binary' && e.op === 'juxt') {
     const l = juxtLetters(e.left);
     const r = juxtLetters(e.right);
     return l && r ? [...l, ...r] : undefined;
   }
-  if (e.kind === 'sym' && e.layer === undefined && e.indices.length === 0 && e.primes === 0 && /^([A-Za-z]|\\[A-Za-z]+)$/.test(e.name)) {
-    return [e];
-  }
-  return undefined;
+  return isIndexLike(e) ? [e] : undefined;
+}
+
+const isLetter = (e: Expr): e is Sym => e.kind === 'sym' && e.layer === undefined && e.primes === 0 && /^([A-Za-z]|\\[A-Za-z]+)$/.test(e.name);
+
+/** A letter (`j`, `\\alpha`), or a letter indexed by a letter or a number (`y_i`, `t_2`). */
+function isIndexLike(e: Expr): e is Sym {
+  if (!isLetter(e)) return false;
+  if (e.indices.length === 0) return true;
+  return e.indices.length === 1 && ((isLetter(e.indices[0]) && e.indices[0].indices.length === 0) || e.indices[0].kind === 'num');
 }
 
 const isDigitNode = (n: KNode): boolean => n.t === 'ord' && /^[0-9]$/.test(n.text);
@@ -200,7 +240,8 @@ export function buildSymbol(
   let e: Expr;
   if (asLayer) {
     // The layer and a transpose mark share one superscript (W^{l+1 T}): the symbol covers it all.
-    e = sym(info.name, span, { indices, primes: parts.primes, layer: exprOf(parts.rest, restSpan, ctx) });
+    const example = parts.example && exprOf(parts.example, spanOfNodes(parts.example, sup!.span), ctx);
+    e = sym(info.name, span, { indices, primes: parts.primes, layer: exprOf(parts.rest, restSpan, ctx), layerBrackets: parts.brackets, example });
   } else {
     const primed = parts.primes > 0;
     e = sym(info.name, primed && !hasRest && !parts.transposed ? span : symSpan, { indices, primes: parts.primes });

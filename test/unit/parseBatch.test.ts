@@ -1,0 +1,140 @@
+// Reading batch notation (deeplearning.ai and CS231n vectorised derivations):
+// example marks `a^{[2](i)}`, two indices without a comma `P_{i y_i}`, and
+// products with the ones vector `\mathbf{1}^\top dscores`. Each rule pinned by
+// its printed tree (print.ts) or by the fields the checker reads.
+
+import { strict as assert } from 'node:assert';
+import type { Expr, Sym } from '../../src/core/math/expr/expr';
+import { parseExpression, printExpr, type ParseOptions } from '../../src/core/math/claims/parse';
+import { nodesOf } from './fixtures/formulas/walk';
+
+function read(latex: string, options?: ParseOptions): Expr {
+  const r = parseExpression(latex, options);
+  assert.deepEqual(r.errors, [], `errors for ${latex}`);
+  assert.ok(r.expr);
+  return r.expr;
+}
+
+const show = (latex: string, options?: ParseOptions): string => printExpr(read(latex, options));
+
+/** The first symbol of the tree (a derivative's variable comes after its `of`, so ask for the last one then). */
+function firstSym(e: Expr, which: 'first' | 'last' = 'first'): Sym {
+  const syms = nodesOf(e).filter((n): n is Sym => n.kind === 'sym');
+  assert.ok(syms.length > 0);
+  return which === 'first' ? syms[0] : syms.filter((s) => s.layer !== undefined).pop()!;
+}
+
+/** Source text of every symbol, in tree order. */
+function symbols(latex: string): string[] {
+  return nodesOf(read(latex))
+    .filter((n) => n.kind === 'sym')
+    .map((n) => latex.slice(n.span.start, n.span.end));
+}
+
+function cases(table: readonly (readonly [string, string])[], options?: ParseOptions): void {
+  for (const [latex, printed] of table) {
+    it(`${latex}  ->  ${printed}`, () => assert.equal(show(latex, options), printed));
+  }
+}
+
+describe('reading batch notation', () => {
+  describe('example marks: a^{[l](i)} is layer l of example i', () => {
+    cases([
+      ['a^{[2](i)}', 'a^{[2](i)}'],
+      ['z^{[1](i)}', 'z^{[1](i)}'],
+      ['a^{[2] (i)}', 'a^{[2](i)}'],
+      ['a^{[l+1](i)}', 'a^{[l + 1](i)}'],
+      ['a^{[2](i)}_j', 'a^{[2](i)}_{j}'],
+      ['W^{[l](i)T}', 'T(W^{[l](i)})'],
+      ['A^{[1]T}', 'T(A^{1})'],
+      ['dZ^{[2](i)}', 'grad(L, Z^{[2](i)})'],
+      ['\\sum_{i=1}^{m} dZ^{[2](i)}', 'sum_{i=1}^{m}(grad(L, Z^{[2](i)}))'],
+      ['\\partial \\mathcal{L}^{(i)} / \\partial z^{[l](i)}', 'grad(\\mathcal{L}^{i}, z^{[l](i)})'],
+    ]);
+
+    it('keeps the layer and the example apart in the fields the checker reads', () => {
+      const a = firstSym(read('a^{[2](i)}'));
+      assert.equal(a.name, 'a');
+      assert.equal(a.layer && printExpr(a.layer), '2');
+      assert.equal(a.example && printExpr(a.example), 'i');
+      assert.equal(a.layerBrackets, '[]');
+    });
+
+    it('puts the example mark on the variable of a dZ^{[2](i)} derivative', () => {
+      const e = read('dZ^{[2](i)}');
+      assert.equal(e.kind, 'derivative');
+      if (e.kind !== 'derivative') return;
+      assert.equal(e.notation, 'd');
+      assert.equal(e.wrt.kind, 'sym');
+      if (e.wrt.kind === 'sym') assert.equal(e.wrt.example && printExpr(e.wrt.example), 'i');
+    });
+
+    it('points the layer and the example at their own text', () => {
+      assert.deepEqual(symbols('a^{[l](i)}'), ['a^{[l](i)}', 'l', 'i']);
+      assert.deepEqual(symbols('a^{[2](k+1)}'), ['a^{[2](k+1)}', 'k']);
+    });
+
+    it('leaves a lone parenthesised superscript a layer, and records that it was written in parentheses', () => {
+      for (const latex of ['x^{(i)}', 'y^{(i)}', '\\mathcal{L}^{(i)}', 'L^{(i)}', 'J^{(i)}', 'h^{(k)}']) {
+        const s = firstSym(read(latex));
+        assert.equal(s.example, undefined, latex);
+        assert.equal(s.layer && printExpr(s.layer), latex.match(/\((\w)\)/)![1], latex);
+        assert.equal(s.layerBrackets, '()', latex);
+      }
+    });
+
+    it('records square brackets on a layer and none on a bare layer superscript', () => {
+      assert.equal(firstSym(read('W^{[l]}')).layerBrackets, '[]');
+      assert.equal(firstSym(read('W^{l}')).layerBrackets, undefined);
+      assert.equal(firstSym(read('W^{l}')).example, undefined);
+    });
+
+    it('reads an example mark in the per-example cost of deeplearning.ai', () => {
+      assert.equal(
+        show('y^{(i)} \\log a^{[2](i)} + (1 - y^{(i)}) \\log (1 - a^{[2](i)})'),
+        '(y^{i} log(a^{[2](i)})) + ((1 - y^{i}) log(1 - a^{[2](i)}))',
+      );
+    });
+
+    it('does not take (i)[2] (the other order) or a bracket pair with something after it for an example mark', () => {
+      assert.equal(firstSym(read('a^{(i)[2]}')).example, undefined);
+      assert.equal(firstSym(read('a^{[2](i)+1}')).example, undefined);
+    });
+  });
+
+  describe('two indices without a comma: P_{i y_i} is row i, column y_i', () => {
+    cases([
+      ['P_{i y_i}', 'P_{i,y_{i}}'],
+      ['P_{i,y_i}', 'P_{i,y_{i}}'],
+      ['P_{y_i i}', 'P_{y_{i},i}'],
+      ['\\mathrm{scores}_{i y_i}', 'scores_{i,y_{i}}'],
+      ['\\mathrm{scores}_{ic}', 'scores_{i,c}'],
+      ['W_{j k}', 'W_{j,k}'],
+      ['x_{i_1 i_2}', 'x_{i_{1},i_{2}}'],
+      ['\\log P_{i y_i}', 'log(P_{i,y_{i}})'],
+    ]);
+
+    it('keeps one index where the subscript is not a run of index-like terms', () => {
+      assert.equal(show('x_{2i}'), 'x_{2 i}');
+      assert.equal(show('w_{12}'), 'w_{12}');
+      assert.equal(show('\\alpha_{y_i}'), '\\alpha_{y_{i}}');
+      assert.equal(show('a_{k l^2}'), 'a_{k pow(l, 2)}');
+      assert.equal(show('a_{k+1}'), 'a_{k + 1}');
+    });
+
+    it('points each index at its own text', () => {
+      assert.deepEqual(symbols('P_{i y_i}'), ['P_{i y_i}', 'i', 'y_i', 'i']);
+    });
+  });
+
+  describe('the ones vector is a factor, never an indicator, when nothing in parentheses follows it', () => {
+    cases([
+      ['\\mathbf{1}^\\top dZ_1', 'T(\\mathbf{1}) grad(L, Z_{1})'],
+      ['\\mathbf{1} b_1', '\\mathbf{1} b_{1}'],
+      ['X W_1 + \\mathbf{1} b_1', '(X W_{1}) + (\\mathbf{1} b_{1})'],
+      ['dZ^{[1]} \\mathbf{1}', 'grad(L, Z^{1}) \\mathbf{1}'],
+      ['\\mathbb{1}^\\top dZ_1', 'T(\\mathbb{1}) grad(L, Z_{1})'],
+      ['dH \\odot \\mathbb{1}(H > 0)', '(d H) ⊙ [H > 0]'],
+    ]);
+  });
+});
