@@ -98,7 +98,7 @@ $$Z_1 = X W_1 + \mathbf{1} b_1$$
 
 $$Z_1 = X W_1 + b_1$$
 
-$$\sum_{i=1}^{N} Y_{i y^{(i)}} = N$$
+$$\sum_{i=1}^{N} Y_{i, y^{(i)}} = N$$
 
 $$\frac{\partial L}{\partial b^{2}} = \left(\mathbf{1}^\top \frac{\partial L}{\partial Z^{2}}\right)^\top$$
 
@@ -114,11 +114,12 @@ describe('batches: examples as rows (CS231n)', () => {
   });
 
   it('reads y^{(i)} as example i’s label (a class number indexing Y’s row i) and N as the batch size', () => {
-    assert.equal(verdict(report, String.raw`\sum_{i=1}^{N} Y_{i y^{(i)}} = N`), 'ok', explain(report));
+    assert.equal(verdict(report, String.raw`\sum_{i=1}^{N} Y_{i, y^{(i)}} = N`), 'ok', explain(report));
   });
 
   it('sums the rows of ∂J/∂Z with the column of ones: the bias gradient of the mean loss', () => {
-    assert.equal(verdict(report, String.raw`\left(\mathbf{1}^\top`), 'ok', explain(report));
+    assert.equal(verdict(report, String.raw`\frac{\partial L}{\partial b^{2}} = \left(\mathbf{1}^\top`), 'ok', explain(report));
+    assert.equal(verdict(report, String.raw`\frac{\partial L}{\partial b^{2}} = \frac{\partial L}{\partial Z^{2}}^\top`), 'ok', explain(report));
   });
 });
 

@@ -104,8 +104,8 @@ describe('checker mutation test: corrupted correct claims are mismatches, correc
   };
   const correct = (e: Example) => e.report.claims.filter((c) => c.status === 'ok');
 
-  it('finds the four bundled examples, each with correct claims to corrupt', () => {
-    assert.deepEqual(NAMES, ['backprop.tex', 'cs231n-relu.md', 'nielsen-bp.md', 'softmax-mlp.vi.md']);
+  it('finds the five bundled examples, each with correct claims to corrupt', () => {
+    assert.deepEqual(NAMES, ['backprop.tex', 'cs231n-relu.md', 'nielsen-bp.md', 'softmax-mlp.vi.md', 'vectorised-batch.md']);
     for (const name of NAMES) assert.ok(correct(example(name)).length > 0, name);
   });
 
@@ -225,6 +225,8 @@ const SQUARE_NETWORKS: Readonly<Record<string, string>> = {
   'nielsen-bp.md': 'input 3\ndense 3 sigmoid\ndense 3 sigmoid\nloss mse\n',
   'cs231n-relu.md': 'input 4\ndense 4 relu\ndense 4 softmax\nlet h = o^{1}\nlet s = z^{2}\n',
   'backprop.tex': 'input 3\ndense 3 tanh\ndense 3 softmax\n',
+  // A batch as wide as the layers: a transposed A or X has the right shape too.
+  'vectorised-batch.md': 'input 4\ndense 4 relu\ndense 4 softmax\nbatch 4\n',
 };
 
 describe('checker mutation test on square networks: mutants caught by the numbers, not by shapes', function () {

@@ -258,7 +258,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   if (options.network) {
     const external = parseSpec(options.network.text);
     for (const p of external.problems) problems.push({ ...p, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `in ${options.network.path} (line ${p.range.start.line + 1}): ${p.message}` });
-    spec = { ...spec, network: external.network, lets: [...external.lets, ...spec.lets] };
+    spec = { ...spec, network: external.network, lets: [...external.lets, ...spec.lets], batch: external.batch ?? spec.batch };
     origin = { source: 'file', path: options.network.path };
   }
   const source = origin.source;

@@ -45,7 +45,8 @@ export interface LowerOptions {
 }
 
 type GradientTarget =
-  | { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string }
+  /** `transposed`: the symbol is bound to the quantity's transpose (`let W_1 = (W^{1})^\top`, CS231n's input-first weights). */
+  | { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string; transposed?: boolean }
   /** A node the document defines (graph/nodes.ts): differentiated by moving it. */
   | { node: MathNode; indices: readonly Expr[]; describe: string };
 
@@ -461,13 +462,13 @@ export class Lowerer {
     if (meaning.kind === 'template' && meaning.body.kind === 'sym' && !meaning.parameters) {
       let body: Expr = meaning.body;
       if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, layerArgument(wrt.layer, meaning.layerOffset ?? 0));
-      this.shadowed.push(plainName(wrt.name));
-      try {
-        const inner = this.target(body, bound, depth + 1);
-        return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
-      } finally {
-        this.shadowed.pop();
-      }
+      const inner = this.shadowing(wrt, () => this.target(body, bound, depth + 1));
+      return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
+    }
+    // W_1 := (W^{1})^T: a derivative with respect to it is the transpose of the one with respect to W^{1}.
+    if (meaning.kind === 'template' && !meaning.parameters && !meaning.layer && meaning.indices.length === 0 && meaning.body.kind === 'transpose' && meaning.body.arg.kind === 'sym') {
+      const inner = this.shadowing(wrt, () => this.target((meaning.body as Extract<Expr, { kind: 'transpose' }>).arg, bound, depth + 1));
+      if (!('node' in inner) && inner.indices.length === 0) return { ...inner, indices: wrt.indices, describe, transposed: !inner.transposed };
     }
     if (meaning.kind === 'template' && !meaning.parameters) {
       const { node, rest } = this.nodeOf(wrt, binding as Binding & { meaning: Template }, bound);
@@ -476,11 +477,30 @@ export class Lowerer {
     throw new Uncheckable(`cannot differentiate with respect to ${displayName(wrt)} (${binding.description})`, wrt.span);
   }
 
+  /** While a binding's body is read, the bound name there means what it meant before (let z = z^{1}). */
+  private shadowing<T>(sym: Sym, body: () => T): T {
+    this.shadowed.push(plainName(sym.name));
+    try {
+      return body();
+    } finally {
+      this.shadowed.pop();
+    }
+  }
+
   private derivative(e: Derivative, bound: ReadonlySet<string>): MathNode {
     // dZ^{[2](i)}: the gradient on example i of the batch.
     if (e.wrt.kind === 'sym' && e.wrt.example) return call('gc_example', this.index(e.wrt.example, bound), this.derivative({ ...e, wrt: { ...e.wrt, example: undefined } }, bound));
     if (isBareSymbol(e.wrt) && this.vars.randomScalars.has(e.wrt.name)) return call('gc_dscalar', constant(randomVariable(e.wrt.name)), this.lower(e.of, bound));
     const target = this.target(e.wrt, bound);
+    if (!('node' in target) && target.transposed) {
+      // Entry (j, k) of a transposed alias is entry (k, j) of the quantity; the whole is the quantity's derivative transposed.
+      const plain = this.derivativeOf(e, { ...target, transposed: false, indices: [...target.indices].reverse() }, bound);
+      return target.indices.length === 0 ? call('gc_T', plain) : plain;
+    }
+    return this.derivativeOf(e, target, bound);
+  }
+
+  private derivativeOf(e: Derivative, target: GradientTarget, bound: ReadonlySet<string>): MathNode {
     const indices = target.indices.map((i) => this.index(i, bound));
     if ('node' in target) {
       const options = { ofEngineLoss: this.isLoss(e.of), describe: printExpr(e.of) };
@@ -493,7 +513,7 @@ export class Lowerer {
     }
     // J = L + λ/2‖W‖²: a sum is differentiated term by term, so the built-in loss's term keeps its exact gradient (graph/sums.ts).
     const terms = sumTerms(e.of, (sym) => this.env.lookup(sym.name));
-    if (terms) return call(terms.op === '+' ? 'gc_add' : 'gc_sub', this.derivative({ ...e, of: terms.left }, bound), this.derivative({ ...e, of: terms.right }, bound));
+    if (terms) return call(terms.op === '+' ? 'gc_add' : 'gc_sub', this.derivativeOf({ ...e, of: terms.left }, target, bound), this.derivativeOf({ ...e, of: terms.right }, target, bound));
     // Anything else is differentiated by central differences on perturbed instances.
     const entry = target.quantity === 'W' && this.options.reading?.transposeWeights ? [...indices].reverse() : indices;
     return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...entry);
