@@ -1,2 +1,3 @@
-import { parseExpression, printExpr } from './src/core/math';
-for (const s of process.argv.slice(2)) { const r = parseExpression(s); console.log(s, '=>', JSON.stringify(r.expr, (k,v)=> k==='span'?undefined:v), r.errors.map(e=>e.message)); }
+import { parseExpression } from './src/core/math';
+const r = parseExpression(String.raw`\frac{1}{m} \sum_{i=1}^{m} dZ^{[1](i)}`);
+console.log(JSON.stringify(r.expr, (k, v) => (k === 'span' ? undefined : v)));

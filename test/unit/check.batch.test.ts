@@ -138,3 +138,36 @@ $$\mathbf{1}^\top z^{1} = \sum_j z^{1}_j$$
     assert.match(claim.message, /needs a batch: add `batch m`/);
   });
 });
+
+describe('batches: the loss summed or averaged as the document says', () => {
+  const SUMMED = String.raw`~~~mlp
+input 3
+dense 2 sigmoid
+loss mse
+batch 4
+~~~
+
+$$L = \sum_{i=1}^{m} \frac{1}{2} \|a^{[1](i)} - y^{(i)}\|^2$$
+
+$$\frac{\partial L}{\partial W^{[1]}} = dZ^{[1]} X^T$$
+
+$$\frac{\partial L}{\partial b^{[1]}} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[1](i)}$$
+`;
+  const report = checkMarkdown(SUMMED);
+
+  it('takes a loss summed over the batch (m times the built-in mean) as the document’s own loss, not a mistake', () => {
+    assert.equal(verdict(report, String.raw`L = \sum_{i=1}^{m}`), 'definition', explain(report));
+  });
+
+  it('checks the gradients against the summed loss: no 1/m holds, a 1/m is a ✗ corrected with m', () => {
+    assert.equal(verdict(report, String.raw`\frac{\partial L}{\partial W^{[1]}} = dZ^{[1]} X^T`), 'ok', explain(report));
+    const averaged = report.claims.find((c) => c.latex.startsWith(String.raw`\frac{\partial L}{\partial b^{[1]}}`))!;
+    assert.equal(averaged.status, 'mismatch', explain(report));
+    assert.match(averaged.diagnosis ?? '', /multiply it by m/);
+  });
+
+  it('never takes a loss with its sign flipped as the document’s own', () => {
+    const flipped = checkMarkdown(SUMMED.replace(String.raw`L = \sum`, () => String.raw`L = -\sum`));
+    assert.equal(verdict(flipped, String.raw`L = -\sum`), 'mismatch', explain(flipped));
+  });
+});

@@ -231,6 +231,15 @@ function batches(net: NetworkConfig, seed: number, samples: number, batch: Batch
   });
 }
 
+/** The whole number (above 1) every case's right side is times its left, when there is one: the same scalar quantity at another scale. */
+function constantScale(evaluation: ClaimEvaluation): number | undefined {
+  if (evaluation.status !== 'mismatch' || evaluation.results.length === 0) return undefined;
+  const ratios = evaluation.results.map((r) => (r.pair && r.pair[0] !== 0 ? r.pair[1] / r.pair[0] : NaN));
+  const first = Math.round(ratios[0]);
+  if (!(first > 1)) return undefined;
+  return ratios.every((r) => Math.abs(r - first) <= 1e-9 * first) ? first : undefined;
+}
+
 export function checkDocument(text: string, options: CheckOptions): DocumentReport {
   return checkText(text, options, true);
 }
@@ -355,7 +364,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
         evaluation = reading.evaluation;
       }
       const shapeError = evaluation.status === 'mismatch' ? evaluation.shapeError : undefined;
-      const outcome = { ok: evaluation.status === 'ok', unreadable: evaluation.status === 'unchecked' || shapeError !== undefined, sidesDiffer: shapeError?.startsWith('the left side is') ?? false };
+      const outcome = { ok: evaluation.status === 'ok', unreadable: evaluation.status === 'unchecked' || shapeError !== undefined, sidesDiffer: shapeError?.startsWith('the left side is') ?? false, summedOverBatch: batch !== undefined && constantScale(evaluation) === batch.size };
       const made = definitionAfterCheck(claim, env, outcome, boundBy);
       if (made) {
         env.bind(made.name, made.binding);

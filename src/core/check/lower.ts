@@ -488,8 +488,13 @@ export class Lowerer {
   }
 
   private derivative(e: Derivative, bound: ReadonlySet<string>): MathNode {
-    // dZ^{[2](i)}: the gradient on example i of the batch.
-    if (e.wrt.kind === 'sym' && e.wrt.example) return call('gc_example', this.index(e.wrt.example, bound), this.derivative({ ...e, wrt: { ...e.wrt, example: undefined } }, bound));
+    // dZ^{[2](i)}: example i's own gradient ∂L^{(i)}/∂z^{(i)}, whatever loss the document defines for the whole batch.
+    if (e.wrt.kind === 'sym' && e.wrt.example) {
+      const wrt = { ...e.wrt, example: undefined };
+      const target = e.notation === 'd' ? this.target(wrt, bound) : undefined;
+      const own = target && !('node' in target) && !target.transposed && target.indices.length === 0 ? call('gc_grad', CTX(), constant(target.quantity), target.layer) : undefined;
+      return call('gc_example', this.index(e.wrt.example, bound), own ?? this.derivative({ ...e, wrt }, bound));
+    }
     if (isBareSymbol(e.wrt) && this.vars.randomScalars.has(e.wrt.name)) return call('gc_dscalar', constant(randomVariable(e.wrt.name)), this.lower(e.of, bound));
     const target = this.target(e.wrt, bound);
     if (!('node' in target) && target.transposed) {

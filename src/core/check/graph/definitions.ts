@@ -121,6 +121,8 @@ export interface CheckOutcome {
   readonly unreadable: boolean;
   /** Both sides evaluated, to different shapes. */
   readonly sidesDiffer: boolean;
+  /** Every case's right side is m times the left: the loss summed over the batch where the built-in one is the mean. */
+  readonly summedOverBatch?: boolean;
 }
 
 /**
@@ -135,7 +137,7 @@ export function definitionAfterCheck(claim: Claim, env: Environment, outcome: Ch
     return node && { ...node, verdict: 'claim' };
   }
   if (claim.kind !== 'claim' || claim.relation !== '=') return undefined;
-  const own = ownQuantity(claim, env, outcome.sidesDiffer, boundBy);
+  const own = ownQuantity(claim, env, outcome, boundBy);
   if (own) return { ...own, verdict: 'definition' };
   if (!outcome.unreadable || claim.lhs.kind !== 'call') return undefined;
   const kind = env.lookup(claim.lhs.fn.name)?.meaning.kind;
@@ -150,13 +152,15 @@ export function definitionAfterCheck(claim: Claim, env: Environment, outcome: Ch
  * that the conventional reading cannot even evaluate, or that the document
  * computes from its own nodes, is the document's own quantity.
  */
-function ownQuantity(claim: Claim, env: Environment, sidesDiffer: boolean, boundBy: string): DocumentDefinition | undefined {
+function ownQuantity(claim: Claim, env: Environment, { sidesDiffer, summedOverBatch }: CheckOutcome, boundBy: string): DocumentDefinition | undefined {
   const sym = claim.lhs.kind === 'call' && isLossName(claim.lhs.fn.name, env) ? claim.lhs.fn : claim.lhs;
   if (sym.kind !== 'sym' || !isBareSymbol(sym)) return undefined;
   const kind = env.lookup(sym.name)?.meaning.kind;
   const guessed = kind === 'layered' || (kind === 'loss' && isLossName(sym.name, env));
   // A right side that cannot be evaluated itself defines nothing; one of another shape than the guess, or made of the document's nodes, does.
-  if (!guessed || !((sidesDiffer && kind === 'layered') || mentionsDocumentNode(claim.rhs, env))) return undefined;
+  // A loss summed over the batch where the built-in one averages is how the document defines it; a ½ more or less, or a sign, is a mistake in it.
+  const rescaledLoss = kind === 'loss' && summedOverBatch === true;
+  if (!guessed || !((sidesDiffer && kind === 'layered') || rescaledLoss || mentionsDocumentNode(claim.rhs, env))) return undefined;
   const binding: Binding = { meaning: { kind: 'template', indices: [], body: claim.rhs }, description: `${printExpr(sym)} = ${printExpr(claim.rhs)}, as the document defines it`, boundBy };
   return { name: sym.name, symbol: sym, binding };
 }

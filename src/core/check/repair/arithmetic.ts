@@ -76,9 +76,9 @@ export function constantFactors(src: CandidateSource): Candidate[] {
     const whole = text(src, rhs);
     // 1/m, not 1/8, where the document names the number (the batch size).
     const denominator = src.nameOf?.(r[1]) ?? String(r[1]);
-    const factor = r[1] === 1 ? String(r[0]) : `${r[0] < 0 ? '-' : ''}\\frac{${Math.abs(r[0])}}{${denominator}}`;
+    const factor = r[1] === 1 ? (src.nameOf?.(r[0]) ?? String(r[0])) : `${r[0] < 0 ? '-' : ''}\\frac{${Math.abs(r[0])}}{${denominator}}`;
     const body = terms(src, rhs).length > 1 || rhs.kind === 'neg' ? `\\left(${whole}\\right)` : whole;
-    const word = r[1] === 1 ? `multiply it by ${r[0]}` : r[0] === 1 ? `divide it by ${denominator}` : `multiply it by ${r[0]}/${denominator}`;
+    const word = r[1] === 1 ? `multiply it by ${src.nameOf?.(r[0]) ?? r[0]}` : r[0] === 1 ? `divide it by ${denominator}` : `multiply it by ${r[0]}/${denominator}`;
     out.push({ kind: 'constant-factor', edits: [replace(rhs.span, `${factor} ${body}`)], advice: `the right side is ${times(r[1] / r[0])} the true value: ${word}`, screen: true });
   }
   return out;
