@@ -1,3 +1,4 @@
-import { parseExpression } from './src/core/math';
-const r = parseExpression(String.raw`\frac{1}{m} \sum_{i=1}^{m} dZ^{[1](i)}`);
-console.log(JSON.stringify(r.expr, (k, v) => (k === 'span' ? undefined : v)));
+import { readFileSync } from 'node:fs';
+import { documentGradients } from './src/core/check';
+const g = documentGradients(readFileSync('examples/vectorised-batch.md', 'utf8'), 'markdown');
+console.log(Object.keys(g), JSON.stringify((g as any).used ?? (g as any).claims ?? '').slice(0, 800));

@@ -97,31 +97,38 @@ export function layerValues(t: Tensor): string {
 export function writtenLayer(written: string, symbol: string): number | 'last' | undefined {
   const rest = written.replace(/\s+/g, '').replace(symbol.startsWith('\\') ? symbol : new RegExp(`^\\\\?${symbol}`), '');
   const m = /^(?:_\{[^{}]*\}|_[0-9A-Za-z])?\^(?:\{([^{}]*)\}|([0-9A-Za-z]))/.exec(rest);
-  const layer = m ? (m[1] ?? m[2]) : undefined;
+  // W^{[2]}, h^{(2)}: the bracket is the author's way to mark a layer.
+  const layer = m ? (m[1] ?? m[2]).replace(/^\[(.*)\]$|^\((.*)\)$/, '$1$2') : undefined;
   if (layer === undefined) return undefined;
   if (/^\d+$/.test(layer)) return Number(layer);
   if (layer === 'L') return 'last';
   return undefined;
 }
 
-export function valuesSection(state: State, ref: StateRef, written: number | 'last' | undefined): string {
+/** Which values a hover shows: the first sample, or in a batch document its first example. */
+function sampleName(report: DocumentReport): string {
+  const batch = report.network?.batch;
+  return batch ? `first example of a batch of ${batch.size}` : 'first sample';
+}
+
+export function valuesSection(state: State, ref: StateRef, written: number | 'last' | undefined, sample = 'first sample'): string {
   const layer = ref.layer ?? written;
   const name = QUANTITY_NAMES[ref.quantity];
   if (layer === undefined) {
     const table = perLayerTable(state, ref.quantity);
-    return table ? `${escape(name)} per layer, first sample:\n\n${table}` : '';
+    return table ? `${escape(name)} per layer, ${sample}:\n\n${table}` : '';
   }
   const index = layerIndex(state, layer);
   const t = state.layers[index] ? tensorOf(state.layers[index], ref.quantity) : undefined;
   if (!t) return `no ${escape(name)} at layer ${index} in this network`;
-  return `${escape(name)} at layer ${index} (${shapeText(t)}), first sample:\n\n${layerValues(t)}`;
+  return `${escape(name)} at layer ${index} (${shapeText(t)}), ${sample}:\n\n${layerValues(t)}`;
 }
 
 /** What the symbol means, where that was decided, and its numbers. */
 export function symbolHover(binding: SymbolBinding, written: string, report: DocumentReport): string {
   const parts = [`\`${binding.symbol.replace(/`/g, "'")}\` — ${escape(binding.meaning)}`, `*${escape(binding.boundBy)}*`];
   if (binding.values && report.state) {
-    const values = valuesSection(report.state, binding.values, writtenLayer(written, binding.symbol));
+    const values = valuesSection(report.state, binding.values, writtenLayer(written, binding.symbol), sampleName(report));
     if (values) parts.push(values);
   }
   return parts.join('\n\n');

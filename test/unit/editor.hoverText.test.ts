@@ -13,6 +13,8 @@ describe('hover text', () => {
     assert.equal(writtenLayer('z^L', 'z'), 'last');
     assert.equal(writtenLayer('o^{l-1}', 'o'), undefined);
     assert.equal(writtenLayer('W^{l+1}', 'W'), undefined);
+    assert.equal(writtenLayer('W^{[2]}', 'W'), 2);
+    assert.equal(writtenLayer('h^{(L)}', 'h'), 'last');
   });
 
   it('shows a per-layer table for δ^l whose rows are the report’s δ per layer', () => {
@@ -24,6 +26,13 @@ describe('hover text', () => {
     assert.equal(rows.length, 2, text);
     const norm1 = Math.hypot(...report.state!.layers[1].delta!);
     assert.equal(Number(rows[0].split('|')[3]), Number(norm1.toPrecision(4)));
+  });
+
+  it('says the numbers of a batch document are its first example’s', () => {
+    const batchNet = NET.replace('seed 4', 'batch 5\nseed 4');
+    const report = checkDocument(`${batchNet}$$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$$\n`, { language: 'markdown' });
+    const z = report.claims[0].bindings.find((b) => b.symbol === 'Z')!;
+    assert.match(symbolHover(z, 'Z^{[2]}', report), /at layer 2 \(2\), first example of a batch of 5/);
   });
 
   it('shows a concrete layer as its vector: δ^L', () => {
