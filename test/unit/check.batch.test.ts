@@ -2,6 +2,10 @@
 // A^{[l]} the examples side by side, J their mean loss, dW and db gradients
 // of J; claims that write no batch quantity are about one example.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentGradients } from '../../src/core/check';
+import { backward, drawInstance } from '../../src/core/engine';
 import { parseSpec } from '../../src/core/netspec';
 import { checkMarkdown, explain, verdict } from './helpers/verdicts';
 
@@ -169,5 +173,19 @@ $$\frac{\partial L}{\partial b^{[1]}} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[1](i)}$$
   it('never takes a loss with its sign flipped as the document’s own', () => {
     const flipped = checkMarkdown(SUMMED.replace(String.raw`L = \sum`, () => String.raw`L = -\sum`));
     assert.equal(verdict(flipped, String.raw`L = -\sum`), 'mismatch', explain(flipped));
+  });
+});
+
+describe('batches: training with a vectorised derivation (the playground)', () => {
+  it('applies the vectorised claims to one sample at a time, as a batch of one (m = 1), and they give backprop’s gradients', () => {
+    const derivation = documentGradients(readFileSync(join(__dirname, '..', '..', 'examples', 'vectorised-batch.md'), 'utf8'), 'markdown');
+    assert.deepEqual(derivation.claims.map((c) => `${c.kind}${c.layer}`), ['delta2', 'W2', 'b2', 'delta1', 'W1', 'b1']);
+    const instance = drawInstance(derivation.net!, 5);
+    const own = derivation.sample(instance.params, instance.x, instance.label, 0.1);
+    const engine = backward(derivation.net!, instance.params, instance.state, instance.label);
+    for (const l of [1, 2]) {
+      assert.ok(own.dW[l].data.every((v, i) => Math.abs(v - engine.dW[l].data[i]) < 1e-12), `dW${l}`);
+      assert.ok(own.db[l].every((v, i) => Math.abs(v - engine.db[l][i]) < 1e-12), `db${l}`);
+    }
   });
 });

@@ -4,12 +4,12 @@
 // dW and db are gradients of J, and x^{(i)}, a^{[l](i)} are one example.
 import { activate, type Matrix } from '../engine';
 import type { BatchLayout } from '../netspec';
-import { InstanceContext, type GradientSource } from './context';
+import { InstanceContext, type BatchView, type GradientSource } from './context';
 import * as V from './values';
 import type { Value } from './values';
 import type { Target } from '../engine';
 
-export class BatchContext extends InstanceContext {
+export class BatchContext extends InstanceContext implements BatchView {
   private readonly stacks = new Map<string, Matrix>();
 
   constructor(
@@ -27,6 +27,10 @@ export class BatchContext extends InstanceContext {
 
   get size(): number {
     return this.examples.length;
+  }
+
+  override asBatch(): BatchView {
+    return this;
   }
 
   override withSource(source: GradientSource): InstanceContext {

@@ -4,14 +4,15 @@
 import type { MathNode } from 'mathjs';
 import type { Quantity } from '../engine';
 import { BatchContext } from './batchContext';
-import type { InstanceContext } from './context';
+import type { BatchView, InstanceContext } from './context';
 import { Uncheckable } from './errors';
 import { evaluateNode, layerOf, registerFunctions, withVariable } from './functions';
 import * as V from './values';
 import type { Value } from './values';
 
-function batchOf(ctx: InstanceContext, what: string): BatchContext {
-  if (ctx instanceof BatchContext) return ctx;
+function batchOf(ctx: InstanceContext, what: string): BatchView {
+  const batch = ctx.asBatch();
+  if (batch) return batch;
   throw new Uncheckable(`${what} needs a batch: add \`batch m\` (and \`layout columns\` or \`layout rows\`) to the network spec`);
 }
 

@@ -41,6 +41,13 @@ interface SharedCache {
   views: Partial<Record<GradientSource, InstanceContext>>;
 }
 
+/** What batch notation needs of an instance: how many examples, how they are laid out, and each one. */
+export interface BatchView {
+  readonly size: number;
+  readonly layout: 'columns' | 'rows';
+  example(i: number): InstanceContext;
+}
+
 export class InstanceContext {
   private readonly cache: SharedCache;
 
@@ -92,6 +99,11 @@ export class InstanceContext {
     const y = this.labelValue();
     if (y instanceof LabelValue) return filled(y.classes, 1, (i) => (i === y.classNumber - 1 ? 1 : 0));
     return isMatrix(y) ? y : filled(1, 1, () => y);
+  }
+
+  /** This instance as a batch (BatchContext), or a batch of one where a derivation's vectorised claims are applied per sample; none by default. */
+  asBatch(): BatchView | undefined {
+    return undefined;
   }
 
   /** softmax of one example's vector. */

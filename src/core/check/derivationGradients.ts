@@ -8,10 +8,11 @@
 import type { MathNode } from 'mathjs';
 import { activationDerivative, addOuterProduct, forward, matrix, transposeTimes, type Label, type Matrix, type NetworkConfig, type Params, type Target } from '../engine';
 import type { Expr, Sym } from '../math';
-import type { LetBinding } from '../netspec';
+import type { BatchSpec, LetBinding } from '../netspec';
+import { bindBatchSize, markClaimExamples } from './batch';
 import { bindLets, bindSymbol, definedSymbol, lossNames } from './bindings';
 import { Environment, type LayeredQuantity } from './conventions';
-import { InstanceContext } from './context';
+import { InstanceContext, type BatchView } from './context';
 import { NotApplicable } from './errors';
 import { compileClaim, type CompiledClaim } from './evaluate';
 import { evaluateNode } from './functions';
@@ -155,13 +156,15 @@ function printLayer(e: Expr): string {
 
 
 /** The same from claims already read (the checker has them), so a check does not read the document twice. */
-export function derivationFromClaims(claims: readonly LocatedClaim[], lets: readonly LetBinding[], net: NetworkConfig): DerivationGradients {
+export function derivationFromClaims(claims: readonly LocatedClaim[], lets: readonly LetBinding[], net: NetworkConfig, batch?: BatchSpec): DerivationGradients {
   const root = new Environment();
   const env = new Environment(undefined, lossNames(claims.map((c) => c.claim), (name) => root.lookup(name)));
   bindLets(env, lets, []);
+  // A vectorised derivation is applied to one sample at a time: a batch of one, m = 1 (its 1/m averages over the trainer's batch instead).
+  if (batch) bindBatchSize(env, 1);
   const gradientClaims: GradientClaim[] = [];
   for (const located of claims) {
-    const { claim } = located;
+    const claim = batch ? markClaimExamples(located.claim, env) : located.claim;
     const defined = definedSymbol(claim, env);
     if (defined) {
       const line = located.lhsFormula.toPosition(claim.lhsSpan.start).line + 1;
@@ -172,13 +175,14 @@ export function derivationFromClaims(claims: readonly LocatedClaim[], lets: read
     const usable = gradientClaim(claim, env, line, located.latex);
     if (usable) gradientClaims.push(usable);
   }
-  return derivationOf(net, gradientClaims);
+  return derivationOf(net, gradientClaims, batch !== undefined);
 }
 
-function derivationOf(net: NetworkConfig, claims: readonly GradientClaim[]): DerivationGradients {
+function derivationOf(net: NetworkConfig, claims: readonly GradientClaim[], vectorised: boolean): DerivationGradients {
   const sample = (params: Params, x: Float64Array, label: Label, learningRate: number): SampleGradients => {
     const state = forward(net, params, x, label);
     const ctx = new DerivationContext(net, params, x, label, state, learningRate);
+    ctx.vectorised = vectorised;
     const sources: Record<string, number | 'backprop'> = {};
     const L = net.layers.length;
     for (let l = L; l >= 1; l--) {
@@ -297,6 +301,21 @@ class DerivationContext extends InstanceContext {
   /** The gradient being evaluated; a claim that reads it (δ^l = ∂L/∂z^l) states nothing and is passed over. */
   reading: string | undefined;
   circular = false;
+  /** The document is vectorised (`batch`): this sample is its batch of one. */
+  vectorised = false;
+
+  override asBatch(): BatchView | undefined {
+    if (!this.vectorised) return undefined;
+    const ctx = this;
+    return {
+      size: 1,
+      layout: 'columns',
+      example(i: number) {
+        if (i !== 1) throw new NotApplicable(`example ${i} of a batch of one`);
+        return ctx;
+      },
+    };
+  }
 
   override gradient(target: Target): Value {
     const kind = target.quantity === 'z' ? 'delta' : target.quantity === 'o' ? undefined : target.quantity;
@@ -330,9 +349,9 @@ class DerivationContext extends InstanceContext {
 }
 
 /** The document's claimed gradients on one checked instance, for the report (DocumentReport.state.claimed). */
-export function claimedGradients(claims: readonly LocatedClaim[], lets: readonly LetBinding[], instance: Pick<InstanceContext, 'net' | 'params' | 'x' | 'label' | 'eta'>): ClaimedLayer[] {
+export function claimedGradients(claims: readonly LocatedClaim[], lets: readonly LetBinding[], instance: Pick<InstanceContext, 'net' | 'params' | 'x' | 'label' | 'eta'>, batch?: BatchSpec): ClaimedLayer[] {
   try {
-    const derivation = derivationFromClaims(claims, lets, instance.net);
+    const derivation = derivationFromClaims(claims, lets, instance.net, batch);
     if (derivation.claims.length === 0) return [];
     const g = derivation.sample(instance.params, instance.x, instance.label, instance.eta);
     const layers: ClaimedLayer[] = [];

@@ -418,7 +418,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     ...(conventionsUsed.length > 0 ? { conventions: conventionsUsed } : {}),
     engineCheck: first.engineCheck,
     // The document's own gradients on the first sample, for the δ-flow view: they depend on the claims, so they are not remembered with the state.
-    ...(first.state ? { state: { ...first.state, claimed: claimedGradients(documentClaims, spec.lets, first.context) } } : {}),
+    ...(first.state ? { state: { ...first.state, claimed: claimedGradients(detected.claims, spec.lets, first.context, batch) } } : {}),
   };
 }
 
@@ -431,5 +431,5 @@ export function documentGradients(text: string, language: DocumentLanguage, opti
   const located = readDocument(text, language);
   const spec = resolveDocumentSpec(located.specBlocks).spec;
   const claims = readClaims(located.formulas, { macros: located.macros, ...declaredNotation(spec.lets) }, []);
-  return derivationFromClaims(claims, spec.lets, options.network ?? spec.network ?? DEFAULT_NETWORK);
+  return derivationFromClaims(claims, spec.lets, options.network ?? spec.network ?? DEFAULT_NETWORK, spec.batch);
 }
