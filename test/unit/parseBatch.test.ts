@@ -1,11 +1,13 @@
 // Reading batch notation (deeplearning.ai and CS231n vectorised derivations):
 // example marks `a^{[2](i)}`, two indices without a comma `P_{i y_i}`, and
 // products with the ones vector `\mathbf{1}^\top dscores`. Each rule pinned by
-// its printed tree (print.ts) or by the fields the checker reads.
+// its printed tree (print.ts) or by the fields the checker reads; and CS231n's
+// `dscores` after the document wrote `\mathrm{scores}` (uprightNames.ts).
 
 import { strict as assert } from 'node:assert';
 import type { Expr, Sym } from '../../src/core/math/expr/expr';
 import { parseExpression, printExpr, type ParseOptions } from '../../src/core/math/claims/parse';
+import { uprightNames } from '../../src/core/math/parser/uprightNames';
 import { nodesOf } from './fixtures/formulas/walk';
 
 function read(latex: string, options?: ParseOptions): Expr {
@@ -136,5 +138,77 @@ describe('reading batch notation', () => {
       ['\\mathbb{1}^\\top dZ_1', 'T(\\mathbb{1}) grad(L, Z_{1})'],
       ['dH \\odot \\mathbb{1}(H > 0)', '(d H) ⊙ [H > 0]'],
     ]);
+  });
+
+  describe('names a document writes upright (\\mathrm{scores}) read as one symbol in their plain spelling', () => {
+    const formulas = ['\\mathrm{scores} = H W_2 + \\mathbf{1} b_2', 'P_{ic} = \\frac{e^{\\mathrm{scores}_{ic}}}{\\sum_k e^{\\mathrm{scores}_{ik}}}'];
+    const names = uprightNames(formulas);
+    const options: ParseOptions = { names };
+
+    it('declares the word of \\mathrm{scores}', () => assert.deepEqual([...names], ['scores']));
+
+    cases(
+      [
+        ['scores', 'scores'],
+        ['dscores', 'grad(L, scores)'],
+        ['dscores = P - Y', 'grad(L, scores) = P - Y'],
+        ['\\mathbf{1}^\\top dscores', 'T(\\mathbf{1}) grad(L, scores)'],
+        ['H^\\top dscores + \\lambda W_2', '(T(H) grad(L, scores)) + (\\lambda W_{2})'],
+        ['dscores\\, W_2^\\top', 'grad(L, scores) T(W_{2})'],
+        ['dscores_{i y_i}', 'grad(L, scores_{i,y_{i}})'],
+        ['dW_2 = H^\\top dscores', 'grad(L, W_{2}) = T(H) grad(L, scores)'],
+      ],
+      options,
+    );
+
+    it('gives dscores the same symbol name as the forward pass gives \\mathrm{scores}', () => {
+      const forward = read('\\mathrm{scores}', options);
+      const backward = read('dscores', options);
+      assert.equal(forward.kind, 'sym');
+      assert.ok(backward.kind === 'derivative' && backward.notation === 'd' && backward.wrt.kind === 'sym');
+      if (forward.kind === 'sym' && backward.kind === 'derivative' && backward.wrt.kind === 'sym') assert.equal(backward.wrt.name, forward.name);
+    });
+
+    it('points the merged word and the d mark at the text', () => {
+      const e = read('\\mathbf{1}^\\top dscores', options);
+      assert.equal(e.kind, 'binary');
+      if (e.kind !== 'binary') return;
+      assert.equal('\\mathbf{1}^\\top dscores'.slice(e.right.span.start, e.right.span.end), 'dscores');
+      assert.deepEqual(
+        nodesOf(e.right).filter((n) => n.kind === 'sym').map((n) => '\\mathbf{1}^\\top dscores'.slice(n.span.start, n.span.end)),
+        ['d', 'scores'],
+      );
+    });
+
+    it('reads the letters as before in a document that writes no such word', () => {
+      assert.equal(show('scores'), '((((s c) o) r) e) s');
+      assert.equal(show('dscores'), '(((((d s) c) o) r) e) s');
+    });
+
+    it('prefers a longer declared name to d + name (let dscores = …)', () => {
+      assert.equal(show('dscores', { names: new Set(['scores', 'dscores']) }), 'dscores');
+    });
+
+    it('keeps function words reading as functions next to declared names, digits included', () => {
+      const withNames: ParseOptions = { names: new Set(['scores', 'relu1']) };
+      assert.equal(show('sigmoid(scores)', withNames), 'sigmoid(scores)');
+      assert.equal(show('exp2', withNames), show('exp2'));
+      assert.equal(show('relu1', withNames), 'relu1');
+      assert.equal(show('relu(x)', withNames), 'relu(x)');
+    });
+
+    it('declares no function word, prose word, single letter or word only ever applied', () => {
+      const scanned = uprightNames([
+        '\\mathrm{softmax}(z) + \\operatorname{sigmoid}(u) + \\text{ReLU}(v) + \\mathrm{onehot}(y) + \\max(0, a) + \\log p',
+        'a = b \\text{ if } c > 0, \\text{otherwise} \\quad \\text{where} \\ \\mathrm{and} \\text{for all}',
+        '\\mathrm{d} z + \\mathrm{T} + \\operatorname{diag}(x) + \\mathrm{enc}\\left( x \\right)',
+      ]);
+      assert.deepEqual([...scanned], []);
+    });
+
+    it('declares words in every upright spelling, used as values, with scripts or spaces', () => {
+      const scanned = uprightNames(['\\text{ hidden }_{j} + \\operatorname{logits}^{[2]} + \\mathit{out} + \\mathsf{probs}', '\\textrm{loss} = 1']);
+      assert.deepEqual([...scanned].sort(), ['hidden', 'logits', 'loss', 'out', 'probs']);
+    });
   });
 });
