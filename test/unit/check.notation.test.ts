@@ -85,6 +85,23 @@ describe('reading what people write: gradient names', () => {
     assert.deepEqual(out.map((c) => c.status), ['mismatch', 'ok']);
     assert.equal(checkDocument(spec, { language: 'markdown' }).problems.length, 0);
   });
+
+  it('reads CS231n dscores as the gradient with respect to scores once the document writes \\mathrm{scores}, without a let', () => {
+    const out = statuses(
+      SOFTMAX,
+      '\\mathrm{scores} = W^{2} a^{1} + b^{2}',
+      'dscores = a^{2} - \\mathrm{onehot}(y)',
+      'dW^{2} = dscores\\, (a^{1})^\\top',
+      'db^{2} = dscores',
+      'dscores = a^{2}',
+    );
+    assert.deepEqual(out.map((s) => s.split(':')[0]), ['definition', 'ok', 'ok', 'ok', 'mismatch']);
+  });
+
+  it('reads dH as the gradient with respect to H when the document also writes H on its own', () => {
+    const out = statuses(SOFTMAX, 'H = a^{1}', 'dH = (W^{2})^\\top \\delta^{2}', 'dH = W^{2} \\delta^{2}');
+    assert.deepEqual(out.map((s) => s.split(':')[0]), ['definition', 'ok', 'mismatch']);
+  });
 });
 
 describe('reading what people write: functions', () => {

@@ -2,12 +2,12 @@
 // example marks `a^{[2](i)}`, two indices without a comma `P_{i y_i}`, and
 // products with the ones vector `\mathbf{1}^\top dscores`. Each rule pinned by
 // its printed tree (print.ts) or by the fields the checker reads; and CS231n's
-// `dscores` after the document wrote `\mathrm{scores}` (uprightNames.ts).
+// `dscores` after the document wrote `\mathrm{scores}` (documentNames.ts).
 
 import { strict as assert } from 'node:assert';
 import type { Expr, Sym } from '../../src/core/math/expr/expr';
 import { parseExpression, printExpr, type ParseOptions } from '../../src/core/math/claims/parse';
-import { uprightNames } from '../../src/core/math/parser/uprightNames';
+import { documentNames, uprightNames } from '../../src/core/math/parser/documentNames';
 import { nodesOf } from './fixtures/formulas/walk';
 
 function read(latex: string, options?: ParseOptions): Expr {
@@ -145,7 +145,10 @@ describe('reading batch notation', () => {
     const names = uprightNames(formulas);
     const options: ParseOptions = { names };
 
-    it('declares the word of \\mathrm{scores}', () => assert.deepEqual([...names], ['scores']));
+    it('declares the word of \\mathrm{scores}', () => {
+      assert.deepEqual([...names], ['scores']);
+      assert.deepEqual([...documentNames(formulas)], ['scores']);
+    });
 
     cases(
       [
@@ -209,6 +212,26 @@ describe('reading batch notation', () => {
     it('declares words in every upright spelling, used as values, with scripts or spaces', () => {
       const scanned = uprightNames(['\\text{ hidden }_{j} + \\operatorname{logits}^{[2]} + \\mathit{out} + \\mathsf{probs}', '\\textrm{loss} = 1']);
       assert.deepEqual([...scanned].sort(), ['hidden', 'logits', 'loss', 'out', 'probs']);
+    });
+  });
+
+  describe('letters a document writes alone and with a d in front (H and dH) read as gradients', () => {
+    const cs231n = ['H = \\max(0, Z_1)', 'dH = dscores\\, W_2^\\top', 'dZ_1 = dH \\odot \\mathbb{1}(H > 0)', 'dQ = P - Y'];
+
+    it('declares H (written alone and as dH) but not Q (only ever dQ) nor Y (never with a d)', () => {
+      assert.deepEqual([...documentNames(cs231n)].sort(), ['H']);
+    });
+
+    it('reads dH as the gradient of the loss with respect to H once H is declared', () => {
+      const options: ParseOptions = { names: documentNames(cs231n) };
+      assert.equal(show('dH \\odot \\mathbb{1}(H > 0)', options), 'grad(L, H) ⊙ [H > 0]');
+      assert.equal(show('dH_1', options), 'grad(L, H_{1})');
+      assert.equal(show('dH \\odot \\mathbb{1}(H > 0)'), '(d H) ⊙ [H > 0]');
+    });
+
+    it('does not take a d inside a command or a word for a gradient mark', () => {
+      assert.deepEqual([...documentNames(['\\delta H + \\dfrac{a}{b} + \\mathrm{d}H + \\ddot{x} + H'])], []);
+      assert.deepEqual([...documentNames(['odH + H'])], []);
     });
   });
 });

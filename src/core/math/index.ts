@@ -25,4 +25,4 @@ export {
   type ParsedFormula,
   type ParseOptions,
 } from './claims/parse';
-export { uprightNames } from './parser/uprightNames';
+export { documentNames } from './parser/documentNames';

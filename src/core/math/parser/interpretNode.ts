@@ -71,7 +71,7 @@ export function interpretNode(n: KNode, p: SubParser): Expr {
 /**
  * deeplearning.ai's `dZ^{[l]}`, `dW`, `db`, `da`, `\mathrm{d}z`: a `d` written
  * against the name of a network quantity, or against a name the document
- * declares (CS231n's `dscores` after `\mathrm{scores}`), is the gradient of
+ * declares (CS231n's `dscores` after `\mathrm{scores}`, `dH` after `H`), is the gradient of
  * the loss with respect to it (DESIGN.md: `dX` means ∂J/∂X).
  */
 function startsGradientName(d: Span, p: SubParser): boolean {
@@ -79,7 +79,7 @@ function startsGradientName(d: Span, p: SubParser): boolean {
   if (t?.k !== 'node' || t.span.start !== d.end) return false;
   const base = t.node.t === 'supsub' ? t.node.base : t.node;
   const info = base ? nameOfNode(base) : undefined;
-  return info !== undefined && (GRADIENT_NAMES.has(info.name) || (info.word && p.ctx.notation.names.has(info.name)));
+  return info !== undefined && (GRADIENT_NAMES.has(info.name) || p.ctx.notation.names.has(info.name));
 }
 
 function gradientName(d: Span, p: SubParser): Expr {
