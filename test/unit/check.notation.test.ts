@@ -104,6 +104,13 @@ describe('reading what people write: gradient names', () => {
   });
 });
 
+describe('reading what people write: example marks', () => {
+  it('never takes the example letter of dW^{[1](i)} for the step size of an update (α is)', () => {
+    const [update] = claims(SIGMOID, 'W^{[1]} = W^{[1]} - \\alpha \\frac{1}{3} \\sum_{i=1}^{3} dW^{[1](i)}');
+    assert.doesNotMatch(update.message, /unknown symbol (α|\\alpha)/);
+  });
+});
+
 describe('reading what people write: functions', () => {
   it('reads function words with or without a backslash, and their derivatives', () => {
     allOk(
