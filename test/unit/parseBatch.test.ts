@@ -209,6 +209,10 @@ describe('reading batch notation', () => {
       assert.deepEqual([...scanned], []);
     });
 
+    it('declares no word the document also applies to parentheses (a function of its own)', () => {
+      assert.deepEqual([...uprightNames(['L = \\mathrm{CE}', '\\mathrm{CE}(p) = -\\log p_y'])], []);
+    });
+
     it('declares words in every upright spelling, used as values, with scripts or spaces', () => {
       const scanned = uprightNames(['\\text{ hidden }_{j} + \\operatorname{logits}^{[2]} + \\mathit{out} + \\mathsf{probs}', '\\textrm{loss} = 1']);
       assert.deepEqual([...scanned].sort(), ['hidden', 'logits', 'loss', 'out', 'probs']);

@@ -4,7 +4,7 @@
 //    `\mathrm{scores} = H W_2 + b_2` in the forward pass and then plain
 //    `dscores`, `scores` in the backward pass. Every multi-letter word written
 //    as `\mathrm{word}` (`\text`, `\operatorname`, `\mathit`, …) and used as a
-//    value reads as one symbol in its plain spelling too;
+//    value, never applied, reads as one symbol in its plain spelling too;
 //  - letters it writes both alone and with a gradient `d` in front: `H` and
 //    `dH` (CS231n's hidden layer), so that `dH` reads as ∂L/∂H like `dW`.
 // The parser reads `d` + a declared name as the gradient of the loss.
@@ -34,20 +34,21 @@ export function documentNames(formulas: readonly string[]): ReadonlySet<string> 
 }
 
 /**
- * Words that can name a quantity: not a function (`\mathrm{softmax}`), not
- * prose (`\text{ if }`, `\text{where}`, `\mathrm{and}`), and at least once
- * not applied to parentheses (`\operatorname{diag}(x)` names a function).
+ * Words that name a quantity: not a function (`\mathrm{softmax}`), not prose
+ * (`\text{ if }`, `\text{where}`, `\mathrm{and}`), and never applied to
+ * parentheses (`\operatorname{enc}(x)` names a function the document uses).
  */
 export function uprightNames(formulas: readonly string[]): ReadonlySet<string> {
   const valued = new Set<string>();
+  const applied = new Set<string>();
   for (const latex of formulas) {
     for (const m of latex.matchAll(UPRIGHT_WORD)) {
       const word = m[1];
       if (!isDeclarableName(word) || FUNCTION_WORDS.has(word) || textKind(word) === 'prose' || CONDITION_WORDS.has(word.toLowerCase())) continue;
-      if (!appliedAt(latex, m.index + m[0].length)) valued.add(word);
+      (appliedAt(latex, m.index + m[0].length) ? applied : valued).add(word);
     }
   }
-  return valued;
+  return new Set([...valued].filter((word) => !applied.has(word)));
 }
 
 /** Letters written with a gradient `d` (`dH`) and also on their own (`H = \max(0, Z_1)`), beyond those `d` always marks (dW, dZ). */
