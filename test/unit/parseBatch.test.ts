@@ -5,8 +5,11 @@
 // `dscores` after the document wrote `\mathrm{scores}` (documentNames.ts).
 
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDocument } from '../../src/core/document';
 import type { Expr, Sym } from '../../src/core/math/expr/expr';
-import { parseExpression, printExpr, type ParseOptions } from '../../src/core/math/claims/parse';
+import { parseExpression, parseFormula, printClaim, printExpr, type ParseOptions } from '../../src/core/math/claims/parse';
 import { documentNames, uprightNames } from '../../src/core/math/parser/documentNames';
 import { nodesOf } from './fixtures/formulas/walk';
 
@@ -236,6 +239,48 @@ describe('reading batch notation', () => {
     it('does not take a d inside a command or a word for a gradient mark', () => {
       assert.deepEqual([...documentNames(['\\delta H + \\dfrac{a}{b} + \\mathrm{d}H + \\ddot{x} + H'])], []);
       assert.deepEqual([...documentNames(['odH + H'])], []);
+    });
+  });
+
+  describe('the batch documents of the corpus read as their authors mean them', () => {
+    /** Every claim of a corpus document, read with the names the document declares, printed. */
+    function claimsOf(file: string): string[] {
+      const located = readDocument(readFileSync(join(__dirname, '..', 'corpus', 'graph', file), 'utf8'), 'markdown');
+      const names = documentNames(located.formulas.map((f) => f.latex));
+      return located.formulas.flatMap((f) => {
+        const parsed = parseFormula(f.latex, { macros: located.macros, names, environment: f.environment, setting: { display: f.display, before: f.before } });
+        assert.deepEqual(parsed.errors, [], f.latex);
+        return parsed.claims.map(printClaim);
+      });
+    }
+
+    it('cs231n-batch.md: scores, dscores, dH, P_{i y_i} and the ones vector', () => {
+      const read = claimsOf('cs231n-batch.md');
+      for (const claim of [
+        'Z_{1} = (X W_{1}) + (\\mathbf{1} b_{1})',
+        'scores = (H W_{2}) + (\\mathbf{1} b_{2})',
+        'P_{i,c} = exp(scores_{i,c}) / sum_{k}(exp(scores_{i,k}))',
+        'L = ((-(1 / N)) sum_{i=1}^{N}(log(P_{i,y_{i}}))) + ((\\lambda / 2) (pow(||W_{1}||, 2) + pow(||W_{2}||, 2)))',
+        'grad(L, scores) = P - Y',
+        'grad(L, W_{2}) = (T(H) grad(L, scores)) + (\\lambda W_{2})',
+        'grad(L, b_{2}) = T(\\mathbf{1}) grad(L, scores)',
+        'grad(L, H) = grad(L, scores) T(W_{2})',
+        'grad(L, Z_{1}) = grad(L, H) ⊙ [H > 0]',
+        'grad(L, b_{1}) = T(\\mathbf{1}) grad(L, Z_{1})',
+      ]) {
+        assert.ok(read.includes(claim), `${claim} not among:\n${read.join('\n')}`);
+      }
+    });
+
+    it('dlai-batch.md: example marks in the cost and in the sums of dZ', () => {
+      const read = claimsOf('dlai-batch.md');
+      for (const claim of [
+        'J = (-(1 / m)) sum_{i=1}^{m}((y^{i} log(a^{[2](i)})) + ((1 - y^{i}) log(1 - a^{[2](i)})))',
+        'grad(L, b^{2}) = (1 / m) sum_{i=1}^{m}(grad(L, Z^{[2](i)}))',
+        'grad(L, b^{1}) = (1 / m) sum_{i=1}^{m}(grad(L, Z^{[1](i)}))',
+      ]) {
+        assert.ok(read.includes(claim), `${claim} not among:\n${read.join('\n')}`);
+      }
     });
   });
 });
