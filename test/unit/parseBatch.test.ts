@@ -206,7 +206,7 @@ describe('reading batch notation', () => {
     it('declares no function word, prose word, single letter or word only ever applied', () => {
       const scanned = uprightNames([
         '\\mathrm{softmax}(z) + \\operatorname{sigmoid}(u) + \\text{ReLU}(v) + \\mathrm{onehot}(y) + \\max(0, a) + \\log p',
-        'a = b \\text{ if } c > 0, \\text{otherwise} \\quad \\text{where} \\ \\mathrm{and} \\text{for all}',
+        'a = b \\text{ if } c > 0, \\text{otherwise} \\quad \\text{where} \\ \\mathrm{and} \\text{for all} \\text{ else }',
         '\\mathrm{d} z + \\mathrm{T} + \\operatorname{diag}(x) + \\mathrm{enc}\\left( x \\right)',
       ]);
       assert.deepEqual([...scanned], []);
@@ -216,8 +216,8 @@ describe('reading batch notation', () => {
       assert.deepEqual([...uprightNames(['L = \\mathrm{CE}', '\\mathrm{CE}(p) = -\\log p_y'])], []);
     });
 
-    it('declares words in every upright spelling, used as values, with scripts or spaces', () => {
-      const scanned = uprightNames(['\\text{ hidden }_{j} + \\operatorname{logits}^{[2]} + \\mathit{out} + \\mathsf{probs}', '\\textrm{loss} = 1']);
+    it('declares words in every upright spelling, used as values, with scripts', () => {
+      const scanned = uprightNames(['\\text{hidden}_{j} + \\operatorname{logits}^{[2]} + \\mathit{out} + \\mathsf{probs}', '\\textrm {loss} = 1']);
       assert.deepEqual([...scanned].sort(), ['hidden', 'logits', 'loss', 'out', 'probs']);
     });
   });
@@ -239,6 +239,7 @@ describe('reading batch notation', () => {
     it('does not take a d inside a command or a word for a gradient mark', () => {
       assert.deepEqual([...documentNames(['\\delta H + \\dfrac{a}{b} + \\mathrm{d}H + \\ddot{x} + H'])], []);
       assert.deepEqual([...documentNames(['odH + H'])], []);
+      assert.deepEqual([...documentNames(['e^{z} \\quad \\text{ de } z \\quad \\text{de }'])], []);
     });
   });
 

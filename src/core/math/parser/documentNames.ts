@@ -11,14 +11,17 @@
 
 import { CONDITION_WORDS, FUNCTION_WORDS, GRADIENT_NAMES, isDeclarableName, textKind } from './notation';
 
-/** `\mathrm{scores}`, `\text{ scores }`, `\operatorname*{scores}`: one word in an upright or text font. */
-const UPRIGHT_WORD = /\\(?:mathrm|mathit|mathsf|text|textrm|textit|textsf|textnormal|textup|operatorname\*?)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}/g;
+/** `\mathrm{scores}`, `\text{scores}`, `\operatorname*{scores}`: one word in an upright or text font (`\text{ de }`, spaced, is prose). */
+const UPRIGHT_WORD = /\\(?:mathrm|mathit|mathsf|text|textrm|textit|textsf|textnormal|textup|operatorname\*?)\s*\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 /** What follows an applied function's name: `(`, possibly sized (`\left(`, `\big(`). */
 const APPLIED = /\s*(?:\\(?:left|bigl?|Bigl?|biggl?|Biggl?)\s*)?\(/y;
 
 /** `dH`, `dH_1`, `dH^{[1]}`: a `d` against one letter, neither part of a longer word nor of a command. */
 const D_LETTER = /(?<![A-Za-z\\])d([A-Za-z])(?![A-Za-z])/g;
+
+/** Text inside math (`\text{de }`, `\mathrm{d}`): words, not letters. */
+const TEXT_GROUP = /\\(?:text[a-z]*|mathrm|operatorname\*?)\s*\{[^{}]*\}/g;
 
 /** A letter on its own: not in a word, not a command, not after a `d`. */
 const LONE_LETTER = /(?<![A-Za-z\\])([A-Za-z])(?![A-Za-z])/g;
@@ -55,7 +58,8 @@ export function uprightNames(formulas: readonly string[]): ReadonlySet<string> {
 export function differentiatedLetters(formulas: readonly string[]): ReadonlySet<string> {
   const withD = new Set<string>();
   const alone = new Set<string>();
-  for (const latex of formulas) {
+  for (const formula of formulas) {
+    const latex = formula.replace(TEXT_GROUP, ' ');
     for (const m of latex.matchAll(D_LETTER)) withD.add(m[1]);
     for (const m of latex.matchAll(LONE_LETTER)) if (m[1] !== 'd') alone.add(m[1]);
   }
