@@ -35,7 +35,8 @@ function abbreviate(latex: string, width: number): string {
 function printReport(report: DocumentReport, out: Output): void {
   const file = report.file ?? '<document>';
   const net = report.network;
-  const netText = net ? `${net.source} network ${net.layers.join('-')} (${net.activations.join(', ')}), ${net.loss}` : 'no network (spec errors)';
+  const batchText = net?.batch ? `, batch of ${net.batch.size} as ${net.batch.layout}` : '';
+  const netText = net ? `${net.source} network ${net.layers.join('-')} (${net.activations.join(', ')}), ${net.loss}${batchText}` : 'no network (spec errors)';
   out.write(`${paint(out, 'bold', file)}: ${netText}; seed ${report.seed}, ${report.samples} sample${report.samples === 1 ? '' : 's'}\n`);
   if (net) out.write(`network: ${describeNetworkSource(net)}\n`);
   for (const p of report.problems) {

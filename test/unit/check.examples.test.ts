@@ -18,6 +18,19 @@ function verdicts(report: DocumentReport): string[] {
 }
 
 const EXPECTED: Record<string, string[]> = {
+  'vectorised-batch.md': [
+    '21 ok', // Z^{[1]} = W X + b, the bias broadcast over the columns
+    '21 ok', // A^{[1]} = max(0, Z^{[1]})
+    '23 ok', // Z^{[2]}
+    '23 ok', // A^{[2]} = softmax, column by column
+    '25 definition', // J, the mean of the examples' losses
+    '29 ok', // dZ^{[2]} = A^{[2]} − Y, each example's own gradient
+    '33 ok', // dW^{[2]} = 1/m dZ A^T
+    '37 ok', // db^{[2]} with the column of ones
+    '41 ok', // dZ^{[1]} through the ReLU
+    '43 mismatch: off by a constant factor: the right side is 8 times the true value: divide it by m — \\frac{1}{m} dZ^{[1]} X^T holds', // the forgotten 1/m
+    '45 ok', // db^{[1]} as a sum over the examples' columns
+  ],
   'softmax-mlp.vi.md': [
     '18 ok', // o^0 = x (inline, in the notation paragraph)
     '18 ok', // z^l = W^l o^{l-1} + b^l

@@ -21,6 +21,7 @@ import { checkDocument, type ClaimReport, type DocumentReport } from '../../src/
 import { languageOfPath } from '../../src/core/document/locate';
 import type { Range } from '../../src/core/source';
 import { dropTransposes, flipSign, mutations, OPERATORS, shiftLayer, swapIndices, type Mutation, type Operator } from './helpers/mutate';
+import { SQUARE_NETWORKS } from './helpers/mutants';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const NAMES = readdirSync(EXAMPLES)
@@ -104,8 +105,8 @@ describe('checker mutation test: corrupted correct claims are mismatches, correc
   };
   const correct = (e: Example) => e.report.claims.filter((c) => c.status === 'ok');
 
-  it('finds the four bundled examples, each with correct claims to corrupt', () => {
-    assert.deepEqual(NAMES, ['backprop.tex', 'cs231n-relu.md', 'nielsen-bp.md', 'softmax-mlp.vi.md']);
+  it('finds the five bundled examples, each with correct claims to corrupt', () => {
+    assert.deepEqual(NAMES, ['backprop.tex', 'cs231n-relu.md', 'nielsen-bp.md', 'softmax-mlp.vi.md', 'vectorised-batch.md']);
     for (const name of NAMES) assert.ok(correct(example(name)).length > 0, name);
   });
 
@@ -218,14 +219,6 @@ describe('mutation operators: the textual rules the mutation test applies', () =
   });
 });
 
-// With every layer as wide as the next, a transposed matrix or a shifted layer
-// has the right shape, so only the numbers can give the mutant away.
-const SQUARE_NETWORKS: Readonly<Record<string, string>> = {
-  'softmax-mlp.vi.md': 'input 4\ndense 4 sigmoid\ndense 4 sigmoid\ndense 4 softmax\nlet \\alpha = z^{L}\n',
-  'nielsen-bp.md': 'input 3\ndense 3 sigmoid\ndense 3 sigmoid\nloss mse\n',
-  'cs231n-relu.md': 'input 4\ndense 4 relu\ndense 4 softmax\nlet h = o^{1}\nlet s = z^{2}\n',
-  'backprop.tex': 'input 3\ndense 3 tanh\ndense 3 softmax\n',
-};
 
 describe('checker mutation test on square networks: mutants caught by the numbers, not by shapes', function () {
   this.timeout(60000);

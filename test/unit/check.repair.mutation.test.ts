@@ -16,7 +16,7 @@ import { checkDocument } from '../../src/core/check';
 import { languageOfPath } from '../../src/core/document';
 import { applicable, replaceRange, sameClaim } from './helpers/corrections';
 import { corpus } from './fixtures/formulas';
-import { brokenCorrections, type Diagnosed, diagnoseMutants, named, notNamed, percent, repairTable } from './helpers/mutants';
+import { brokenCorrections, type Diagnosed, diagnoseMutants, named, notNamed, percent, repairTable, SQUARE_NETWORKS } from './helpers/mutants';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const NAMES = readdirSync(EXAMPLES)
@@ -24,13 +24,6 @@ const NAMES = readdirSync(EXAMPLES)
   .sort();
 const REQUIRED_NAMED = 0.9;
 
-/** Same networks as the checker's mutation test: every layer as wide as the next. */
-const SQUARE_NETWORKS: Readonly<Record<string, string>> = {
-  'softmax-mlp.vi.md': 'input 4\ndense 4 sigmoid\ndense 4 sigmoid\ndense 4 softmax\nlet \\alpha = z^{L}\n',
-  'nielsen-bp.md': 'input 3\ndense 3 sigmoid\ndense 3 sigmoid\nloss mse\n',
-  'cs231n-relu.md': 'input 4\ndense 4 relu\ndense 4 softmax\nlet h = o^{1}\nlet s = z^{2}\n',
-  'backprop.tex': 'input 3\ndense 3 tanh\ndense 3 softmax\n',
-};
 
 describe('repairs on the mutation corpus: the diagnosis names the corruption, and every offered correction holds', function () {
   this.timeout(300000);

@@ -43,7 +43,7 @@ describe('docs/cli-json.md: the documented JSON fields are exactly the ones repo
   const produced = new Set<string>();
   before(() => {
     const reports = [
-      ...jsonOf(['softmax-mlp.vi.md', 'nielsen-bp.md', 'cs231n-relu.md', 'backprop.tex'].map(example)),
+      ...jsonOf(['softmax-mlp.vi.md', 'nielsen-bp.md', 'cs231n-relu.md', 'backprop.tex', 'vectorised-batch.md'].map(example)),
       ...jsonOf([fixture('cli', 'no-spec.md'), fixture('spec', 'referencing.md'), fixture('cli', 'spec-errors.md')]),
       ...jsonOf([fixture('cli', 'correct.md')], fixture('cli', 'relu.mlp')),
     ];

@@ -185,7 +185,7 @@ describe('spec parser: names and keywords', () => {
     assert.equal(guess('sample 3').replacement, 'samples');
     assert.equal(guess('Input 3').replacement, 'input');
     assert.equal(guess('mlp nets/a.mlp').replacement, 'mlp:');
-    assert.match(guess('banana').message, /a line starts with one of input, dense, loss, let, seed, samples, mlp:/);
+    assert.match(guess('banana').message, /a line starts with one of input, dense, loss, let, seed, samples, batch, layout, mlp:/);
   });
 
   it('reads `5 relu` as a layer missing its keyword', () => {

@@ -2,6 +2,7 @@
 // layer, the loss, gradients from backprop or from finite differences, and
 // perturbed copies for derivatives of anything by differences.
 import {
+  activate,
   backward,
   centralDifferences,
   createRng,
@@ -22,7 +23,7 @@ import {
   type Quantity,
   type Target,
 } from '../engine';
-import { column, LabelValue, type Value } from './values';
+import { column, filled, isMatrix, LabelValue, ShapeError, shapeOf, type Value } from './values';
 
 /** How a claimed gradient is evaluated: the engine's backprop, or central differences. */
 export type GradientSource = 'backprop' | 'differences';
@@ -84,6 +85,19 @@ export class InstanceContext {
     const outputs = this.net.layers[this.lastLayer - 1].units;
     if (typeof this.label === 'number') return this.net.loss === 'bce' ? this.label : new LabelValue(this.label + 1, outputs);
     return column(this.label);
+  }
+
+  /** y_k: the label as a vector of entries (one-hot for a class; a one-unit output's label is its one entry). */
+  labelEntries(_indexCount: number): Value {
+    const y = this.labelValue();
+    if (y instanceof LabelValue) return filled(y.classes, 1, (i) => (i === y.classNumber - 1 ? 1 : 0));
+    return isMatrix(y) ? y : filled(1, 1, () => y);
+  }
+
+  /** softmax of one example's vector. */
+  softmax(x: Matrix): Value {
+    if (x.cols !== 1 && x.rows !== 1) throw new ShapeError(`softmax needs a vector, got a ${shapeOf(x)}`);
+    return column(activate('softmax', x.data.slice()));
   }
 
   value(quantity: Quantity, layer: number): Value {

@@ -1,11 +1,13 @@
 // Checking a whole document: read it once (its math and its network spec
 // come from the same scan), read every formula into claims, bind notation in
 // document order, evaluate, report.
-import { createRng, DEFAULT_TOLERANCE, directionalParameterCheck, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
+import { createRng, DEFAULT_TOLERANCE, directionalParameterCheck, drawBatch, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
 import { type Claim, introducesDefinition, parseFormula, type ParsedFormula, type ParseOptions, type Span } from '../math';
 import { readDocument, type DocumentLanguage, type Formula } from '../document';
 import { LineIndex, type Problem, type Range } from '../source';
-import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type ReadFile } from '../netspec';
+import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type BatchSpec, type ReadFile } from '../netspec';
+import { bindBatchSize, markClaimExamples } from './batch';
+import { BatchContext } from './batchContext';
 import { bindLets, bindSymbol, declaredNotation, definedSymbol, lossNames } from './bindings';
 import { claimReport, definitionReport, uncheckedReport } from './claimReport';
 import { Environment, type Binding } from './conventions';
@@ -161,8 +163,8 @@ function unreadSpecProblems(marks: readonly Range[]): Problem[] {
 /** Where the network came from: the document's spec block or `mlp:` reference (with its range), a file, or the default. */
 type NetworkOrigin = Pick<NetworkSummary, 'source' | 'range' | 'path'>;
 
-function networkSummary(origin: NetworkOrigin, net: NetworkConfig): NetworkSummary {
-  return { ...origin, layers: layerSizes(net), activations: net.layers.map((l) => l.activation), loss: net.loss };
+function networkSummary(origin: NetworkOrigin, net: NetworkConfig, batch: BatchSpec | undefined): NetworkSummary {
+  return { ...origin, layers: layerSizes(net), activations: net.layers.map((l) => l.activation), loss: net.loss, ...(batch ? { batch } : {}) };
 }
 
 function firstSampleState(ctx: InstanceContext): DocumentReport['state'] {
@@ -197,9 +199,9 @@ function engineCheck(ctx: InstanceContext): DocumentReport['engineCheck'] {
 /** The engine could not draw an instance (every ReLU input kept away from 0 is improbable in a very wide layer). */
 class NoInstance extends Error {}
 
-function drawInstances(net: NetworkConfig, seed: number, count: number): InstanceContext[] {
+function drawInstances(net: NetworkConfig, seed: number, count: number, batch?: BatchSpec): InstanceContext[] {
   try {
-    return instances(net, seed, count);
+    return batch ? batches(net, seed, count, batch) : instances(net, seed, count);
   } catch (error) {
     throw new NoInstance(`cannot check with this network: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -212,6 +214,20 @@ function instances(net: NetworkConfig, seed: number, samples: number): InstanceC
     const ctx = InstanceContext.of(instance, createRng(seed + s + 0x5eed).uniform(0.05, 0.5));
     ctx.verifies = s === 0;
     return ctx;
+  });
+}
+
+/** Batch s is drawn from seed + s alone, like an instance; its first example alone verifies the engine along a direction. */
+function batches(net: NetworkConfig, seed: number, samples: number, batch: BatchSpec): InstanceContext[] {
+  return Array.from({ length: samples }, (_, s) => {
+    const drawn = drawBatch(net, seed + s, batch.size);
+    const eta = createRng(seed + s + 0x5eed).uniform(0.05, 0.5);
+    const examples = drawn.examples.map((example, k) => {
+      const ctx = InstanceContext.of(example, eta);
+      ctx.verifies = s === 0 && k === 0;
+      return ctx;
+    });
+    return new BatchContext(examples, batch.layout, eta);
   });
 }
 
@@ -242,7 +258,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   if (options.network) {
     const external = parseSpec(options.network.text);
     for (const p of external.problems) problems.push({ ...p, range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }, message: `in ${options.network.path} (line ${p.range.start.line + 1}): ${p.message}` });
-    spec = { ...spec, network: external.network, lets: [...external.lets, ...spec.lets] };
+    spec = { ...spec, network: external.network, lets: [...external.lets, ...spec.lets], batch: external.batch ?? spec.batch };
     origin = { source: 'file', path: options.network.path };
   }
   const source = origin.source;
@@ -263,9 +279,12 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   const conventionsUsed = detected.used;
   const root = new Environment();
   const env = new Environment(undefined, lossNames(detected.claims.map((c) => c.claim), (name) => root.lookup(name)));
-  const documentClaims = detected.claims;
   bindLets(env, spec.lets, problems);
   const constants = bindProseConstants(formulas, env);
+  const batch = spec.batch;
+  if (batch) bindBatchSize(env, batch.size);
+  // x^{(i)}, y^{(i)}: in a batch document a lone letter on them marks the example (batch.ts).
+  const documentClaims = batch ? detected.claims.map((c) => ({ ...c, claim: markClaimExamples(c.claim, env) })) : detected.claims;
 
   const withoutNetwork = (why: string): DocumentReport => {
     const reports = documentClaims.map((c) => uncheckedReport(c, why, 'spec-error'));
@@ -279,7 +298,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   // afresh. Instance s is drawn from seed + s alone: the first of one sample is
   // the first of many.
   let drawn: InstanceContext[] | undefined;
-  const contexts = () => (drawn ??= drawInstances(network, seed, samples));
+  const contexts = () => (drawn ??= drawInstances(network, seed, samples, batch));
   const lines = new LineIndex(text);
   // readings.ts: failures another numbering or layout explains are judged once every claim has been read.
   const diagnosisEntry = (located: LocatedClaim, diagnosis: Diagnosis) => {
@@ -295,7 +314,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   const running = new RunningVariables(documentClaims.map((c) => ({ claim: c.claim, formula: c.rhsFormula })));
   // Everything a claim's evaluation depends on besides its own text; definitions and graph bindings are appended as they bind.
   let scope = JSON.stringify({
-    net, seed, samples, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), conventions: conventionsUsed, constants,
+    net, seed, samples, batch, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), conventions: conventionsUsed, constants,
     lets: spec.lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]),
     running: documentClaims.flatMap((c, i) => (running.assigns(i) ? [claimKey(c)] : [])),
   });
@@ -364,8 +383,8 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   let first: FirstSample;
   let reports: ClaimReport[];
   try {
-    first = remembered(memory?.firstSample, JSON.stringify({ net: network, seed }), () => {
-      const context = (drawn ?? drawInstances(network, seed, 1))[0];
+    first = remembered(memory?.firstSample, JSON.stringify({ net: network, seed, batch }), () => {
+      const context = (drawn ?? drawInstances(network, seed, 1, batch))[0];
       return { context, state: firstSampleState(context), engineCheck: engineCheck(context) };
     });
     reports = judge.revise(checkClaims(), problems);
@@ -379,7 +398,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   }
   return {
     file: options.path,
-    network: networkSummary(origin, network),
+    network: networkSummary(origin, network, batch),
     specBlocks,
     seed,
     samples,

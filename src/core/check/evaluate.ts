@@ -8,6 +8,9 @@ import type { Environment } from './conventions';
 import type { InstanceContext } from './context';
 import { NotApplicable, Uncheckable } from './errors';
 import { BUDGET, evaluateNode } from './functions';
+import { BatchContext } from './batchContext';
+import { writesBatch } from './batch';
+import './batchFunctions';
 import { explainNonFinite } from './hazards';
 import { DEFAULT_LIMITS, EvaluationBudget, type CheckLimits } from './limits';
 import { indexVariable, layerVariable, Lowerer, randomVariable, type BindingUse, type LowerOptions } from './lower';
@@ -237,8 +240,10 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     if (!result.passed && (!worstFailure || !(result.relError <= worstFailure.result.relError))) worstFailure = { result, values };
   };
 
+  // In a batch document a claim that writes no batch quantity is about one example (batch.ts).
+  const instances = contexts[0] instanceof BatchContext && !writesBatch([claim.lhs, claim.rhs], env) ? contexts.map((c) => (c as BatchContext).examples[0]) : contexts;
   try {
-    contexts.forEach((ctx, sample) => evaluateSample(ctx, sample));
+    instances.forEach((ctx, sample) => evaluateSample(ctx, sample));
   } catch (error) {
     // Found only while evaluating (a Jacobian, say): the claim is unchecked, with the reason.
     return { status: 'unchecked', reason: asUncheckable(error), uses };

@@ -43,7 +43,7 @@ export function withVariable<T>(scope: Scope, name: string, value: unknown, body
   }
 }
 
-function layerOf(ctx: InstanceContext, quantity: string, layer: number): number {
+export function layerOf(ctx: InstanceContext, quantity: string, layer: number): number {
   const L = ctx.lastLayer;
   const lowest = quantity === 'o' ? 0 : 1;
   if (!Number.isInteger(layer) || layer < lowest || layer > L) throw new NotApplicable(`${quantity}^${layer} does not exist (layers ${lowest}..${L})`);
@@ -63,13 +63,13 @@ function scalar(v: Value): number {
   return s;
 }
 
-function applyActivation(activation: Activation, x: Value, order: number): Value {
+function applyActivation(ctx: InstanceContext, activation: Activation, x: Value, order: number): Value {
   if (order > 1) throw new NotApplicable('second derivatives of activations are not supported', true);
   if (!isElementwise(activation)) {
     if (order === 1) throw new NotApplicable('σ′ of the softmax layer is not elementwise', true);
     // g(t) on a number where the only activation is softmax: the document's own function, not the layer's.
     if (!V.isMatrix(x)) throw new Uncheckable('a function applied to a number here cannot be the softmax layer; define it with := to check this line');
-    return V.column(activate('softmax', x.data.slice()));
+    return ctx.softmax(x);
   }
   const { value, derivative } = scalarActivation(activation);
   return V.map(x, order === 1 ? derivative : value);
@@ -259,11 +259,7 @@ const FUNCTIONS = {
   gc_entry: (v: Value, describe: string, ...indices: Value[]): Value => V.entry(v, indices.map(scalar), () => describe),
   gc_label: (ctx: InstanceContext): Value => ctx.labelValue(),
   // y_k, y_i: a class label read as its one-hot vector; a one-unit output's label y_j is that one entry.
-  gc_labels: (ctx: InstanceContext): Value => {
-    const y = ctx.labelValue();
-    if (y instanceof V.LabelValue) return V.filled(y.classes, 1, (i) => (i === y.classNumber - 1 ? 1 : 0));
-    return V.isMatrix(y) ? y : V.filled(1, 1, () => y);
-  },
+  gc_labels: (ctx: InstanceContext, indexCount = 1): Value => ctx.labelEntries(indexCount),
   gc_loss: (ctx: InstanceContext): Value => ctx.loss,
   gc_eta: (ctx: InstanceContext): Value => ctx.eta,
   gc_last: (ctx: InstanceContext): Value => ctx.lastLayer,
@@ -278,14 +274,14 @@ const FUNCTIONS = {
   gc_pow: V.power,
   gc_neg: V.negate,
   gc_T: V.transpose,
-  gc_act: (ctx: InstanceContext, layer: number, x: Value, order: number): Value => applyActivation(activationAt(ctx, layer), x, order),
+  gc_act: (ctx: InstanceContext, layer: number, x: Value, order: number): Value => applyActivation(ctx, activationAt(ctx, layer), x, order),
   gc_fn: (name: string, x: Value, order = 0): Value => {
     if (order > 1) throw new NotApplicable('second derivatives are not supported', true);
     return V.map(x, ELEMENTARY[name][order]);
   },
-  gc_softmax: (x: Value): Value => {
+  gc_softmax: (ctx: InstanceContext, x: Value): Value => {
     if (!V.isMatrix(x)) throw new V.ShapeError('softmax needs a vector');
-    return V.column(activate('softmax', x.data.slice()));
+    return ctx.softmax(x);
   },
   // max(v): the largest entry; max(a, b, …): elementwise (ReLU is max(0, z)).
   gc_max: (...xs: Value[]): Value => (xs.length === 1 ? Math.max(...V.entries(xs[0])) : xs.reduce((a, b) => V.add(b, V.map(V.subtract(a, b), (d) => Math.max(d, 0))))),

@@ -10,6 +10,7 @@ import { Uncheckable } from './errors';
 import { DIFFERENTIABLE_ELEMENTARY, math, type FunctionName } from './functions';
 import { helperDerivative, helperName, instantiate, nodeSite, sumTerms, type GraphFunctionName } from './graph';
 import { hasBareFunction, POINT_FREE_ARGUMENT, type ClaimVariables } from './variables';
+import type { BatchFunctionName } from './batchFunctions';
 import { isBareSymbol, some, substitute } from './walk';
 
 const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
@@ -18,7 +19,7 @@ const { FunctionNode, SymbolNode, ConstantNode } = math as unknown as {
   ConstantNode: new (value: unknown) => MathNode;
 };
 
-const call = (name: FunctionName | GraphFunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
+const call = (name: FunctionName | GraphFunctionName | BatchFunctionName, ...args: MathNode[]): MathNode => new FunctionNode(new SymbolNode(name), args);
 const constant = (value: unknown): MathNode => new ConstantNode(value);
 const variable = (name: string): MathNode => new SymbolNode(name);
 const CTX = (): MathNode => variable('ctx');
@@ -44,11 +45,15 @@ export interface LowerOptions {
 }
 
 type GradientTarget =
-  | { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string }
+  /** `transposed`: the symbol is bound to the quantity's transpose (`let W_1 = (W^{1})^\top`, CS231n's input-first weights). */
+  | { quantity: 'W' | 'b' | 'z' | 'o'; layer: MathNode; indices: readonly Expr[]; describe: string; transposed?: boolean }
   /** A node the document defines (graph/nodes.ts): differentiated by moving it. */
   | { node: MathNode; indices: readonly Expr[]; describe: string };
 
 type Template = Extract<Binding['meaning'], { kind: 'template' }>;
+
+/** The index ranges of a definition by entries: one for a vector, two for a matrix. */
+type EntryRanges = readonly { readonly index: string; readonly to: MathNode }[];
 
 /** What a symbol means by convention alone, for layers a document's definition does not reach. */
 const conventions = new Environment();
@@ -206,6 +211,9 @@ export class Lowerer {
   }
 
   private symbol(written: Sym, bound: ReadonlySet<string>, convention?: Binding): MathNode {
+    // a^{[2](i)}: the symbol on example i of the batch (batchFunctions.ts).
+    if (written.example) return call('gc_example', this.index(written.example, bound), this.symbol({ ...written, example: undefined }, bound, convention));
+    if (plainName(written.name) === '1' && written.indices.length === 0 && !written.layer) return call('gc_ones', CTX());
     if (isBareSymbol(written) && (bound.has(written.name) || this.vars.indexVars.has(written.name))) return variable(indexVariable(written.name));
     if (isBareSymbol(written) && this.vars.layerVars.includes(written.name)) return variable(layerVariable(written.name));
     if (isBareSymbol(written) && this.vars.randomScalars.has(written.name)) return variable(randomVariable(written.name));
@@ -222,7 +230,7 @@ export class Lowerer {
       case 'output':
         return this.indexInto(call('gc_q', CTX(), constant('o'), call('gc_last', CTX())), sym, bound, displayName(sym));
       case 'label':
-        return sym.indices.length > 0 ? this.indexInto(call('gc_labels', CTX()), sym, bound, 'y') : call('gc_label', CTX());
+        return sym.indices.length > 0 ? this.indexInto(call('gc_labels', CTX(), constant(sym.indices.length)), sym, bound, 'y') : call('gc_label', CTX());
       case 'loss':
         return call('gc_loss', CTX());
       case 'learningRate':
@@ -296,14 +304,14 @@ export class Lowerer {
     }
   }
 
-  /** The range of the one index of a definition by entries, when its body tells it (u_k := e^{z_k}: the entries of z). */
-  private entryRange(sym: Sym, meaning: Template, bound: ReadonlySet<string>): { index: string; to: MathNode } | undefined {
-    if (meaning.indices.length !== 1 || meaning.layer || meaning.parameters) return undefined;
-    const index = meaning.indices[0];
+  /** The ranges of the indices of a definition by entries, when its body tells them (u_k := e^{z_k}: the entries of z; P_{ic} over scores_{ic}). */
+  private entryRange(sym: Sym, meaning: Template, bound: ReadonlySet<string>): EntryRanges | undefined {
+    if (meaning.indices.length === 0 || meaning.indices.length > 2 || meaning.layer || meaning.parameters) return undefined;
     this.shadowed.push(plainName(sym.name));
     this.quiet++;
     try {
-      return { index, to: this.rangeOf(index, meaning.body, new Set(bound).add(index), sym.span) };
+      const inner = new Set([...bound, ...meaning.indices]);
+      return meaning.indices.map((index) => ({ index, to: this.rangeOf(index, meaning.body, inner, sym.span) }));
     } catch {
       return undefined;
     } finally {
@@ -313,7 +321,7 @@ export class Lowerer {
   }
 
   /** gc_node(site, layer, ...index arguments): the node this use names; its body is lowered per concrete layer when evaluated. */
-  private nodeReference(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>, entries?: { index: string; to: MathNode }): MathNode {
+  private nodeReference(sym: Sym, binding: Binding & { meaning: Template }, bound: ReadonlySet<string>, entries?: EntryRanges): MathNode {
     const meaning = binding.meaning;
     if (meaning.layer && !sym.layer) throw new Uncheckable(`${displayName(sym)} was defined with a layer ${meaning.layer}; write ${displayName(sym)}^{…}`, sym.span, sym.name, 'no-layer');
     const offset = meaning.layerOffset ?? 0;
@@ -336,8 +344,8 @@ export class Lowerer {
       this.shadowed.push(plainName(sym.name));
       try {
         if (!entries) return quietly(() => this.lower(instantiate(meaning, layer, args), bound));
-        const body = quietly(() => this.lower(meaning.body, new Set(bound).add(entries.index)));
-        return call('gc_vector', constant(indexVariable(entries.index)), entries.to, body);
+        const body = quietly(() => this.lower(meaning.body, new Set([...bound, ...entries.map((e) => e.index)])));
+        return call('gc_vector', body, ...entries.flatMap((e) => [constant(indexVariable(e.index)), e.to]));
       } finally {
         this.shadowed.pop();
       }
@@ -379,7 +387,7 @@ export class Lowerer {
         return call('gc_act', CTX(), this.activationLayer(fn, e.args[0], bound), one(), constant(fn.primes));
       case 'function':
         if (fn.primes > 0 && !DIFFERENTIABLE_ELEMENTARY.has(meaning.fn)) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
-        if (meaning.fn === 'softmax') return call('gc_softmax', one());
+        if (meaning.fn === 'softmax') return call('gc_softmax', CTX(), one());
         if (meaning.fn === 'onehot') return call('gc_onehot', CTX(), one());
         if (meaning.fn === 'max') return call('gc_max', ...args());
         return call('gc_fn', constant(meaning.fn), one(), constant(fn.primes));
@@ -454,13 +462,13 @@ export class Lowerer {
     if (meaning.kind === 'template' && meaning.body.kind === 'sym' && !meaning.parameters) {
       let body: Expr = meaning.body;
       if (meaning.layer && wrt.layer) body = substitute(body, meaning.layer, layerArgument(wrt.layer, meaning.layerOffset ?? 0));
-      this.shadowed.push(plainName(wrt.name));
-      try {
-        const inner = this.target(body, bound, depth + 1);
-        return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
-      } finally {
-        this.shadowed.pop();
-      }
+      const inner = this.shadowing(wrt, () => this.target(body, bound, depth + 1));
+      return { ...inner, indices: [...inner.indices, ...wrt.indices], describe };
+    }
+    // W_1 := (W^{1})^T: a derivative with respect to it is the transpose of the one with respect to W^{1}.
+    if (meaning.kind === 'template' && !meaning.parameters && !meaning.layer && meaning.indices.length === 0 && meaning.body.kind === 'transpose' && meaning.body.arg.kind === 'sym') {
+      const inner = this.shadowing(wrt, () => this.target((meaning.body as Extract<Expr, { kind: 'transpose' }>).arg, bound, depth + 1));
+      if (!('node' in inner) && inner.indices.length === 0) return { ...inner, indices: wrt.indices, describe, transposed: !inner.transposed };
     }
     if (meaning.kind === 'template' && !meaning.parameters) {
       const { node, rest } = this.nodeOf(wrt, binding as Binding & { meaning: Template }, bound);
@@ -469,21 +477,43 @@ export class Lowerer {
     throw new Uncheckable(`cannot differentiate with respect to ${displayName(wrt)} (${binding.description})`, wrt.span);
   }
 
+  /** While a binding's body is read, the bound name there means what it meant before (let z = z^{1}). */
+  private shadowing<T>(sym: Sym, body: () => T): T {
+    this.shadowed.push(plainName(sym.name));
+    try {
+      return body();
+    } finally {
+      this.shadowed.pop();
+    }
+  }
+
   private derivative(e: Derivative, bound: ReadonlySet<string>): MathNode {
+    // dZ^{[2](i)}: the gradient on example i of the batch.
+    if (e.wrt.kind === 'sym' && e.wrt.example) return call('gc_example', this.index(e.wrt.example, bound), this.derivative({ ...e, wrt: { ...e.wrt, example: undefined } }, bound));
     if (isBareSymbol(e.wrt) && this.vars.randomScalars.has(e.wrt.name)) return call('gc_dscalar', constant(randomVariable(e.wrt.name)), this.lower(e.of, bound));
     const target = this.target(e.wrt, bound);
+    if (!('node' in target) && target.transposed) {
+      // Entry (j, k) of a transposed alias is entry (k, j) of the quantity; the whole is the quantity's derivative transposed.
+      const plain = this.derivativeOf(e, { ...target, transposed: false, indices: [...target.indices].reverse() }, bound);
+      return target.indices.length === 0 ? call('gc_T', plain) : plain;
+    }
+    return this.derivativeOf(e, target, bound);
+  }
+
+  private derivativeOf(e: Derivative, target: GradientTarget, bound: ReadonlySet<string>): MathNode {
     const indices = target.indices.map((i) => this.index(i, bound));
     if ('node' in target) {
       const options = { ofEngineLoss: this.isLoss(e.of), describe: printExpr(e.of) };
       return call('gc_dnode', this.lower(e.of, bound), target.node, constant(options), ...indices);
     }
     if (this.isLoss(e.of)) {
-      const gradient = this.laidOut(target.quantity, call('gc_grad', CTX(), constant(target.quantity), target.layer));
+      // dZ^{[l]} in a batch of columns stacks the examples' own gradients (batchFunctions.ts); ∂J/∂Z^{[l]} does not.
+      const gradient = this.laidOut(target.quantity, call(e.notation === 'd' ? 'gc_dgrad' : 'gc_grad', CTX(), constant(target.quantity), target.layer));
       return indices.length === 0 ? gradient : call('gc_entry', gradient, constant(`∂L/∂${target.describe}`), ...indices);
     }
     // J = L + λ/2‖W‖²: a sum is differentiated term by term, so the built-in loss's term keeps its exact gradient (graph/sums.ts).
     const terms = sumTerms(e.of, (sym) => this.env.lookup(sym.name));
-    if (terms) return call(terms.op === '+' ? 'gc_add' : 'gc_sub', this.derivative({ ...e, of: terms.left }, bound), this.derivative({ ...e, of: terms.right }, bound));
+    if (terms) return call(terms.op === '+' ? 'gc_add' : 'gc_sub', this.derivativeOf({ ...e, of: terms.left }, target, bound), this.derivativeOf({ ...e, of: terms.right }, target, bound));
     // Anything else is differentiated by central differences on perturbed instances.
     const entry = target.quantity === 'W' && this.options.reading?.transposeWeights ? [...indices].reverse() : indices;
     return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...entry);
@@ -515,6 +545,10 @@ export class Lowerer {
     const visit = (node: Expr): boolean => {
       if (hint) return true;
       if (node.kind === 'sym') {
+        if (node.example && isBareSymbol(node.example) && node.example.name === index) {
+          hint = call('gc_batchsize', CTX());
+          return true;
+        }
         // \sum_k \|W^{(k)}\|^2: an index used as a layer ranges over the layers.
         if (node.layer && isBareSymbol(node.layer) && node.layer.name === index) {
           hint = call('gc_last', CTX());

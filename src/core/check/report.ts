@@ -3,6 +3,7 @@
 // recompute; everything they show is here.
 import type { LossKind, Activation, Tolerance } from '../engine';
 import type { Problem, Range } from '../source';
+import type { BatchSpec } from '../netspec';
 
 export type Verdict = 'ok' | 'mismatch' | 'unchecked' | 'definition';
 export type ClaimKind = 'claim' | 'definition' | 'update';
@@ -146,6 +147,8 @@ export interface NetworkSummary {
   readonly layers: readonly number[];
   readonly activations: readonly Activation[];
   readonly loss: LossKind;
+  /** Set by the spec's `batch` statement: claims about X, Y, Z^{[l]} are about this many examples. */
+  readonly batch?: BatchSpec;
 }
 
 export interface Summary {
@@ -221,6 +224,7 @@ function networkJson(network: NetworkSummary): object {
     layers: rest.layers,
     activations: rest.activations,
     loss: rest.loss,
+    ...(rest.batch ? { batch: rest.batch } : {}),
   };
 }
 

@@ -53,7 +53,44 @@ function asMatrix(v: Value, like: Matrix): Matrix | number {
   return v;
 }
 
+/**
+ * Matrices that hold a batch (examples side by side, check/batchContext.ts),
+ * and every value computed from one. Only they broadcast a vector the way
+ * NumPy does (Z = W X + b adds b to every column): anywhere else a vector
+ * meeting a matrix is a dimension error in the derivation, reported as such.
+ */
+const BATCH = new WeakSet<Matrix>();
+
+export function asBatch(m: Matrix): Matrix {
+  BATCH.add(m);
+  return m;
+}
+
+export function isBatch(v: Value): boolean {
+  return isMatrix(v) && BATCH.has(v);
+}
+
+/** The result of an operation on a batch is a batch. */
+function carryBatch(result: Value, ...operands: Value[]): Value {
+  if (isMatrix(result) && operands.some(isBatch)) BATCH.add(result);
+  return result;
+}
+
+/** A vector stretched over the examples of a batch matrix: a column across its columns, a row across its rows. */
+function broadcastTo(vector: Matrix, like: Matrix): Matrix | undefined {
+  const n = vector.rows * vector.cols;
+  if (vector.cols !== 1 && vector.rows !== 1) return undefined;
+  // A bias is a vector whatever way it is written: it fits the side of the batch matrix its length matches.
+  if (n === like.rows && (vector.cols === 1 || like.cols !== n)) return filled(like.rows, like.cols, (i) => vector.data[Math.floor(i / like.cols)]);
+  if (n === like.cols) return filled(like.rows, like.cols, (i) => vector.data[i % like.cols]);
+  return undefined;
+}
+
 function elementwise(a: Value, b: Value, op: (x: number, y: number) => number, name: string): Value {
+  return carryBatch(elementwiseOf(a, b, op, name), a, b);
+}
+
+function elementwiseOf(a: Value, b: Value, op: (x: number, y: number) => number, name: string): Value {
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   if (!isMatrix(a) && !isMatrix(b)) return op(sa!, sb!);
@@ -69,6 +106,10 @@ function elementwise(a: Value, b: Value, op: (x: number, y: number) => number, n
     // A 1×1 matrix is a scalar in disguise (a dot product); let it scale.
     if (ma.rows * ma.cols === 1) return filled(mb.rows, mb.cols, (i) => op(ma.data[0], mb.data[i]));
     if (mb.rows * mb.cols === 1) return filled(ma.rows, ma.cols, (i) => op(ma.data[i], mb.data[0]));
+    const stretchedB = isBatch(ma) && !isBatch(mb) ? broadcastTo(mb, ma) : undefined;
+    if (stretchedB) return filled(ma.rows, ma.cols, (i) => op(ma.data[i], stretchedB.data[i]));
+    const stretchedA = isBatch(mb) && !isBatch(ma) ? broadcastTo(ma, mb) : undefined;
+    if (stretchedA) return filled(mb.rows, mb.cols, (i) => op(stretchedA.data[i], mb.data[i]));
     throw new ShapeError(`shapes do not fit for ${name}: ${shapeOf(ma)} and ${shapeOf(mb)}`);
   }
   return filled(ma.rows, ma.cols, (i) => op(ma.data[i], mb.data[i]));
@@ -85,19 +126,19 @@ export const power = (a: Value, b: Value): Value => {
 
 export function negate(a: Value): Value {
   if (!isMatrix(a)) return -scalarOf(a)!;
-  return filled(a.rows, a.cols, (i) => -a.data[i]);
+  return carryBatch(filled(a.rows, a.cols, (i) => -a.data[i]), a);
 }
 
 export function map(a: Value, f: (x: number) => number): Value {
   if (!isMatrix(a)) return f(scalarOf(a)!);
-  return filled(a.rows, a.cols, (i) => f(a.data[i]));
+  return carryBatch(filled(a.rows, a.cols, (i) => f(a.data[i])), a);
 }
 
 export function transpose(a: Value): Value {
   if (!isMatrix(a)) return a;
   const out = new Float64Array(a.data.length);
   for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) out[c * a.rows + r] = a.data[r * a.cols + c];
-  return { rows: a.cols, cols: a.rows, data: out };
+  return carryBatch({ rows: a.cols, cols: a.rows, data: out }, a);
 }
 
 /** Juxtaposition and \cdot: a matrix product when both are matrices, else scaling. */
@@ -115,6 +156,10 @@ export function isDiagonal(v: Value): boolean {
 }
 
 export function multiply(a: Value, b: Value): Value {
+  return carryBatch(product(a, b), a, b);
+}
+
+function product(a: Value, b: Value): Value {
   if (!isMatrix(a) || !isMatrix(b)) return elementwise(a, b, (x, y) => x * y, '·');
   // ∂L/∂a^l ∂a^l/∂z^l with a diagonal Jacobian: the chain rule the author means is elementwise.
   if ((isDiagonal(a) || isDiagonal(b)) && sameShape(a, b)) return hadamard(a, b);

@@ -90,5 +90,5 @@ export function substitute(e: Expr, name: string, replacement: Expr): Expr {
 }
 
 export function isBareSymbol(e: Expr): e is Extract<Expr, { kind: 'sym' }> {
-  return e.kind === 'sym' && !e.layer && e.indices.length === 0 && e.primes === 0;
+  return e.kind === 'sym' && !e.layer && e.indices.length === 0 && e.primes === 0 && !e.example;
 }

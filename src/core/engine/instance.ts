@@ -43,3 +43,31 @@ export function drawInstance(net: NetworkConfig, seedOrRng: number | Rng, margin
   }
   throw new Error(`no random instance keeps every ReLU pre-activation ${margin} away from 0 after ${MAX_DRAWS} draws`);
 }
+
+export interface DrawnBatch {
+  readonly net: NetworkConfig;
+  readonly params: DrawnInstance['params'];
+  /** Every example shares the batch's params. */
+  readonly examples: readonly DrawnInstance[];
+}
+
+/**
+ * A reproducible batch of `size` examples sharing one set of weights, each
+ * away from kinks: the examples of a vectorised derivation (X, Y, Z^{[l]}).
+ */
+export function drawBatch(net: NetworkConfig, seedOrRng: number | Rng, size: number, margin = KINK_MARGIN): DrawnBatch {
+  validateNetwork(net);
+  const rng = typeof seedOrRng === 'number' ? createRng(seedOrRng) : seedOrRng;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const params = initParams(net, rng);
+    const examples: DrawnInstance[] = [];
+    for (let draw = 0; examples.length < size && draw < MAX_DRAWS * size; draw++) {
+      const x = randomInput(net, rng);
+      const label = randomLabel(net, rng);
+      const state = forward(net, params, x, label);
+      if (!findKink(net, state, margin)) examples.push({ net, params, x, label, state, redraws: draw });
+    }
+    if (examples.length === size) return { net, params, examples };
+  }
+  throw new Error(`no random batch of ${size} keeps every ReLU pre-activation ${margin} away from 0`);
+}

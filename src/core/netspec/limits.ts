@@ -6,6 +6,8 @@ export const SPEC_LIMITS = {
   maxLayers: 64,
   maxWidth: 100_000,
   maxSamples: 1000,
+  /** Examples in one batch: each is a forward and backward pass per perturbation. */
+  maxBatch: 4096,
   /** The engine's RNG takes a 32-bit seed. */
   maxSeed: 0xffffffff,
 } as const;

@@ -6,9 +6,9 @@ import { commentStart, tokenRange, tokenize, type Token } from './lexer';
 import { readLet } from './let';
 import { specFileBlock } from './locate';
 import { lineLabel, ProblemSink } from './problems';
-import { readDense, readInclude, readInput, readLoss, readSamples, readSeed, type LineInput } from './statements';
+import { readBatch, readDense, readInclude, readInput, readLayout, readLoss, readSamples, readSeed, type LineInput } from './statements';
 import { suggest } from './suggest';
-import type { LetBinding, ParsedSpec, SpecInclude, SpecLine, Statement } from './types';
+import type { BatchStatement, LayoutStatement, LetBinding, ParsedSpec, SpecInclude, SpecLine, Statement } from './types';
 import { KEYWORDS, KEYWORD_HINTS, lookupActivation } from './vocabulary';
 
 /** Parses a whole `.mlp` file; positions are the file's own. */
@@ -26,6 +26,8 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
   const seen = new Map<string, Statement>();
   let seed: number | undefined;
   let samples: number | undefined;
+  let batch: BatchStatement | undefined;
+  let layout: LayoutStatement | undefined;
   let denseCount = 0;
   // An unknown line may be a misspelt layer; building the network without it would check the wrong network.
   let suspectNetworkLine = false;
@@ -102,6 +104,22 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
         }
         break;
       }
+      case 'batch': {
+        const s = readBatch(input);
+        if (s && keepOnce('batch', s, 'the batch size')) {
+          statements.push(s);
+          batch = s;
+        }
+        break;
+      }
+      case 'layout': {
+        const s = readLayout(input);
+        if (s && keepOnce('layout', s, 'the layout')) {
+          statements.push(s);
+          layout = s;
+        }
+        break;
+      }
       default:
         if (reportUnknownStatement(input, args)) suspectNetworkLine = true;
     }
@@ -110,6 +128,7 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
   const assembled = assembleNetwork(networkLines, sink);
   const network = suspectNetworkLine ? undefined : assembled.network;
   const parameterCount = assembled.parameterCount;
+  if (layout && !batch) sink.warning(layout.keywordRange, 'layout-without-batch', '`layout` says how a batch is laid out, but there is no `batch` line: add one, e.g. `batch 8`');
   if (includes.length > 1) {
     for (const extra of includes.slice(1)) {
       sink.error(extra.range, 'duplicate-include', `only one \`mlp:\` reference is allowed; the first is on ${lineLabel(includes[0].range)}`);
@@ -122,13 +141,14 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
     lets,
     ...(seed !== undefined ? { seed } : {}),
     ...(samples !== undefined ? { samples } : {}),
+    ...(batch ? { batch: { size: batch.value, layout: layout?.layout ?? 'columns' } } : {}),
     includes,
     statements,
     problems: sink.problems,
   };
 }
 
-const SETTINGS: readonly string[] = ['let', 'seed', 'samples', 'mlp:'];
+const SETTINGS: readonly string[] = ['let', 'seed', 'samples', 'batch', 'layout', 'mlp:'];
 
 /** Reports a line that starts with no known keyword; true when it may have been meant as part of the network. */
 function reportUnknownStatement(input: LineInput, args: readonly Token[]): boolean {

@@ -125,6 +125,7 @@ function merge(own: ParsedSpec, file: ReferencedSpec): ParsedSpec {
     .map((l) => ({ ...l, file: file.path }));
   const seed = own.seed ?? file.spec.seed;
   const samples = own.samples ?? file.spec.samples;
+  const batch = own.batch ?? file.spec.batch;
   const network = file.spec.network;
   return {
     ...own,
@@ -134,5 +135,6 @@ function merge(own: ParsedSpec, file: ReferencedSpec): ParsedSpec {
     lets: [...fileLets, ...own.lets],
     ...(seed !== undefined ? { seed } : {}),
     ...(samples !== undefined ? { samples } : {}),
+    ...(batch ? { batch } : {}),
   };
 }

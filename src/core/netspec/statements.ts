@@ -9,7 +9,9 @@ import { readWholeNumber, type Bounds } from './numbers';
 import type { ProblemSink } from './problems';
 import { suggest } from './suggest';
 import type {
+  BatchStatement,
   DenseStatement,
+  LayoutStatement,
   IncludeStatement,
   InputStatement,
   LetStatement,
@@ -22,6 +24,9 @@ import {
   ACTIVATION_HINTS,
   ACTIVATION_LIST,
   ACTIVATION_NAMES,
+  LAYOUT_HINTS,
+  LAYOUT_LIST,
+  LAYOUTS,
   LOSS_HINTS,
   LOSS_LIST,
   lookupActivation,
@@ -163,13 +168,15 @@ export function readLoss(input: LineInput): LossStatement | undefined {
   };
 }
 
-function readSetting<K extends 'seed' | 'samples'>(input: LineInput, kind: K, bounds: Bounds, example: string) {
+const SETTING_SUBJECT = { seed: 'the seed', samples: 'the number of samples', batch: 'the batch size' } as const;
+
+function readSetting<K extends 'seed' | 'samples' | 'batch'>(input: LineInput, kind: K, bounds: Bounds, example: string) {
   const [value, ...extra] = input.args;
   if (value === undefined) {
     input.sink.error(tokenRange(input.line, input.keyword), 'missing-value', `\`${kind}\` needs a whole number, e.g. \`${example}\``);
     return undefined;
   }
-  const n = readCount(input, value, `the ${kind === 'seed' ? 'seed' : 'number of samples'}`, bounds, `bad-${kind}`);
+  const n = readCount(input, value, SETTING_SUBJECT[kind], bounds, `bad-${kind}`);
   rejectExtra(input, extra, `${kind} ${value.text}`);
   if (n === undefined) return undefined;
   return {
@@ -187,6 +194,23 @@ export function readSeed(input: LineInput): SeedStatement | undefined {
 
 export function readSamples(input: LineInput): SamplesStatement | undefined {
   return readSetting(input, 'samples', { min: 1, max: SPEC_LIMITS.maxSamples }, 'samples 3');
+}
+
+export function readBatch(input: LineInput): BatchStatement | undefined {
+  return readSetting(input, 'batch', { min: 1, max: SPEC_LIMITS.maxBatch }, 'batch 64');
+}
+
+export function readLayout(input: LineInput): LayoutStatement | undefined {
+  const [value, ...extra] = input.args;
+  if (value === undefined) {
+    input.sink.error(tokenRange(input.line, input.keyword), 'missing-value', `\`layout\` needs ${LAYOUT_LIST}`);
+    return undefined;
+  }
+  const layout = LAYOUTS.find((name) => name === value.text);
+  if (layout === undefined) unknownName(input, value, 'layout', LAYOUTS, LAYOUT_HINTS, LAYOUT_LIST, 'unknown-layout');
+  rejectExtra(input, extra, `layout ${value.text}`);
+  if (layout === undefined) return undefined;
+  return { kind: 'layout', layout, range: statementRange(input), keywordRange: tokenRange(input.line, input.keyword), valueRange: tokenRange(input.line, value) };
 }
 
 /** `mlp: path`, `mlp:path` or `mlp: "path with spaces.mlp"`. */

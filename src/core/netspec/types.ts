@@ -81,6 +81,28 @@ export interface SamplesStatement extends StatementBase {
   readonly valueRange: Range;
 }
 
+/** `batch 64`: claims are about a batch of that many examples (DESIGN.md "Batches"). */
+export interface BatchStatement extends StatementBase {
+  readonly kind: 'batch';
+  readonly value: number;
+  readonly valueRange: Range;
+}
+
+/** How a batch is laid out: examples as columns (deeplearning.ai) or as rows (CS231n). */
+export type BatchLayout = 'columns' | 'rows';
+
+export interface LayoutStatement extends StatementBase {
+  readonly kind: 'layout';
+  readonly layout: BatchLayout;
+  readonly valueRange: Range;
+}
+
+/** A batch of examples checked together, and its layout. */
+export interface BatchSpec {
+  readonly size: number;
+  readonly layout: BatchLayout;
+}
+
 export interface IncludeStatement extends StatementBase {
   readonly kind: 'include';
   readonly path: string;
@@ -95,6 +117,8 @@ export type Statement =
   | LetStatement
   | SeedStatement
   | SamplesStatement
+  | BatchStatement
+  | LayoutStatement
   | IncludeStatement;
 
 export interface ParsedSpec {
@@ -107,6 +131,8 @@ export interface ParsedSpec {
   readonly lets: readonly LetBinding[];
   readonly seed?: number;
   readonly samples?: number;
+  /** Set by a `batch` statement (with `layout`, columns by default). */
+  readonly batch?: BatchSpec;
   readonly includes: readonly SpecInclude[];
   readonly statements: readonly Statement[];
   readonly problems: readonly SpecProblem[];

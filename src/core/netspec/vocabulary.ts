@@ -2,7 +2,7 @@
 // things, so a newcomer coming from Keras or PyTorch gets pointed at ours.
 import { ACTIVATIONS, LOSSES, type Activation, type LossKind } from '../engine';
 
-export const KEYWORDS = ['input', 'dense', 'loss', 'let', 'seed', 'samples', 'mlp:'] as const;
+export const KEYWORDS = ['input', 'dense', 'loss', 'let', 'seed', 'samples', 'batch', 'layout', 'mlp:'] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
 /** Accepted spellings that are not engine names. */
@@ -28,6 +28,10 @@ export const KEYWORD_HINTS: Readonly<Record<string, string>> = {
   instances: 'samples',
   trials: 'samples',
   n_samples: 'samples',
+  minibatch: 'batch',
+  batch_size: 'batch',
+  m: 'batch',
+  examples: 'layout',
   def: 'let',
   define: 'let',
   set: 'let',
@@ -68,6 +72,10 @@ export function lookupActivation(word: string): Activation | undefined {
 export function lookupLoss(word: string): LossKind | undefined {
   return (LOSSES as readonly string[]).includes(word) ? (word as LossKind) : undefined;
 }
+
+export const LAYOUTS = ['columns', 'rows'] as const;
+export const LAYOUT_HINTS: Readonly<Record<string, string>> = { column: 'columns', row: 'rows', cols: 'columns', nchw: 'rows', channels_first: 'columns' };
+export const LAYOUT_LIST = 'columns (examples as columns, deeplearning.ai) or rows (examples as rows, CS231n)';
 
 export const ACTIVATION_LIST = 'identity (or linear), sigmoid, tanh, relu, leaky_relu, softplus, softmax';
 export const LOSS_LIST = 'cross_entropy, mse, bce';

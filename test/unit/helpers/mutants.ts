@@ -101,3 +101,14 @@ export function notNamed(diagnosed: readonly Diagnosed[]): string {
 export function brokenCorrections(diagnosed: readonly Diagnosed[]): string[] {
   return diagnosed.filter((d) => d.afterFix !== undefined && !d.afterFix.startsWith('ok')).map((d) => `${d.at} ${d.operator} ${d.mutated} → fix ${d.claim.correction?.edit?.replacement}: ${d.afterFix}`);
 }
+
+// With every layer as wide as the next, a transposed matrix or a shifted layer
+// has the right shape, so only the numbers can give the mutant away.
+export const SQUARE_NETWORKS: Readonly<Record<string, string>> = {
+  'softmax-mlp.vi.md': 'input 4\ndense 4 sigmoid\ndense 4 sigmoid\ndense 4 softmax\nlet \\alpha = z^{L}\n',
+  'nielsen-bp.md': 'input 3\ndense 3 sigmoid\ndense 3 sigmoid\nloss mse\n',
+  'cs231n-relu.md': 'input 4\ndense 4 relu\ndense 4 softmax\nlet h = o^{1}\nlet s = z^{2}\n',
+  'backprop.tex': 'input 3\ndense 3 tanh\ndense 3 softmax\n',
+  // A batch as wide as the layers: a transposed A or X has the right shape too.
+  'vectorised-batch.md': 'input 4\ndense 4 relu\ndense 4 softmax\nbatch 4\n',
+};

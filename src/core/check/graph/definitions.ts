@@ -103,7 +103,7 @@ function mentionsDocumentNode(e: Expr, env: Environment): boolean {
 function forwardNode(claim: Claim, env: Environment, boundBy: string): DocumentDefinition | undefined {
   if (claim.kind !== 'claim' || claim.relation !== '=' || claim.conditions.length > 0) return undefined;
   const sym = claim.lhs.kind === 'call' && isLossName(claim.lhs.fn.name, env) ? claim.lhs.fn : claim.lhs;
-  if (sym.kind !== 'sym' || sym.layer || sym.primes > 0 || !sym.indices.every(isBareSymbol) || sym.indices.length > 1) return undefined;
+  if (sym.kind !== 'sym' || sym.layer || sym.primes > 0 || !sym.indices.every(isBareSymbol) || sym.indices.length > 2) return undefined;
   const known = env.lookup(sym.name)?.meaning.kind;
   if (known === undefined || known === 'template' || known === 'constant' || known === 'function' || known === 'activation') return undefined;
   if (!mentionsDocumentNode(claim.rhs, env)) return undefined;

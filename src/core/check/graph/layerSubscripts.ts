@@ -7,7 +7,7 @@ import { plainName } from '../conventions';
 import { mapOperands, walk } from '../walk';
 
 const WEIGHTS = new Set(['W', 'w']);
-const LAYERED = new Set(['W', 'w', 'b', 'z', 'a', 'h', 'o']);
+const LAYERED = new Set(['W', 'w', 'b', 'z', 'a', 'h', 'o', 'Z', 'A']);
 
 function layerNumber(sym: Sym): number | undefined {
   if (sym.layer || sym.primes > 0 || sym.indices.length !== 1) return undefined;
@@ -33,9 +33,9 @@ export function numbersLayersBySubscript(claims: readonly Claim[]): boolean {
   return found;
 }
 
-/** w_1 → W^{1}: the subscript is the layer. */
-function subscriptAsLayer(e: Sym): Sym {
-  const layer = LAYERED.has(plainName(e.name)) ? layerNumber(e) : undefined;
+/** w_1 → W^{1}: the subscript is the layer (unless a let binds that very form: `let W_1 = (W^{1})^\top`). */
+function subscriptAsLayer(e: Sym, letForms: ReadonlySet<string> = new Set()): Sym {
+  const layer = LAYERED.has(plainName(e.name)) && !letForms.has(`${plainName(e.name)}_${layerNumber(e)}`) ? layerNumber(e) : undefined;
   return layer !== undefined ? { ...e, indices: [], layer: e.indices[0] } : e;
 }
 
@@ -54,18 +54,36 @@ export function mapClaimSymbols(claim: Claim, f: (sym: Sym) => Sym): Claim {
 }
 
 /** The claim with w_1, z_2, a_2 read as W^{1}, z^{2}, a^{2}. */
-export function layersFromSubscripts(claim: Claim): Claim {
-  return mapClaimSymbols(claim, subscriptAsLayer);
+export function layersFromSubscripts(claim: Claim, letForms: ReadonlySet<string> = new Set()): Claim {
+  return mapClaimSymbols(claim, (sym) => subscriptAsLayer(sym, letForms));
 }
 
-/** `let W_1 = W^{1}`: the document says itself what its numbered symbols mean, so nothing is detected. */
-const NUMBERED_LET = /^\\?[A-Za-z]+_\{?\d+\}?$/;
+/** Whether a claim writes a layered symbol numbered by subscript that no let binds (Z_1 beside `let W_1 = …`). */
+function numbersAnything(claim: Claim, letForms: ReadonlySet<string>): boolean {
+  let found = false;
+  for (const side of sides(claim)) {
+    walk(side, (node) => {
+      if (node.kind === 'sym' && LAYERED.has(plainName(node.name)) && layerNumber(node) !== undefined && !letForms.has(`${plainName(node.name)}_${layerNumber(node)}`)) found = true;
+      return !found;
+    });
+  }
+  return found;
+}
+
+/** `let W_1 = W^{1}`: the document says itself what those numbered symbols mean (and so that it numbers layers that way). */
+const NUMBERED_LET = /^\\?([A-Za-z]+)_\{?(\d+)\}?$/;
 
 /** The claims read under the conventions detected in the document, and what the report says about them. */
 export function applyDetectedConventions<T extends { readonly claim: Claim }>(claims: readonly T[], letSymbols: readonly string[] = []): { claims: T[]; used: string[] } {
-  if (letSymbols.some((s) => NUMBERED_LET.test(s.trim())) || !numbersLayersBySubscript(claims.map((c) => c.claim))) return { claims: [...claims], used: [] };
+  const letForms = new Set(letSymbols.flatMap((s) => {
+    const m = NUMBERED_LET.exec(s.trim());
+    return m ? [`${m[1]}_${m[2]}`] : [];
+  }));
+  // Lets that bind every numbered symbol the document writes leave nothing to detect.
+  const unbound = claims.map((c) => layersFromSubscripts(c.claim, letForms)).some((claim, k) => claim !== claims[k].claim && numbersAnything(claims[k].claim, letForms));
+  if (letForms.size > 0 ? !unbound : !numbersLayersBySubscript(claims.map((c) => c.claim))) return { claims: [...claims], used: [] };
   return {
-    claims: claims.map((c) => ({ ...c, claim: layersFromSubscripts(c.claim) })),
+    claims: claims.map((c) => ({ ...c, claim: layersFromSubscripts(c.claim, letForms) })),
     used: ['layers numbered by subscript (detected: a weight is written w_1): w_k, b_k, z_k, a_k, h_k, o_k are the quantities of layer k'],
   };
 }

@@ -3,7 +3,8 @@
 // moved that node: then the moved value is used, so ∂A/∂B is B perturbed and
 // exactly what depends on B re-evaluated (DESIGN.md "The document is the model").
 import type { MathNode } from 'mathjs';
-import type { Quantity } from '../../engine';
+import type { Matrix, Quantity } from '../../engine';
+import { BatchContext } from '../batchContext';
 import type { InstanceContext } from '../context';
 import { NotApplicable, Uncheckable } from '../errors';
 import { evaluateNode, math, registerFunctions, registerImplicitSumInput, withVariable } from '../functions';
@@ -195,14 +196,18 @@ function differentiateNode(args: MathNode[], _math: unknown, scope: Map<string, 
 }
 differentiateNode.rawArgs = true;
 
-/** gc_vector(index, to, body): the column of body for index = 1..to, a definition by entries as one node. */
+/** gc_vector(body, index, to[, index2, to2]): the column (or matrix) of body's entries, a definition by entries as one node. */
 function vectorOf(args: MathNode[], _math: unknown, scope: Map<string, unknown>): Value {
-  const [indexNode, toNode, body] = args;
-  const index = (indexNode as unknown as { value: string }).value;
-  const to = scalar(evaluateNode(toNode, scope));
-  const data = new Float64Array(to);
-  for (let i = 1; i <= to; i++) data[i - 1] = scalar(withVariable(scope, index, i, () => evaluateNode(body, scope)));
-  return V.column(data);
+  const [body, rowIndex, rowsNode, colIndex, colsNode] = args;
+  const name = (n: MathNode) => (n as unknown as { value: string }).value;
+  const rows = scalar(evaluateNode(rowsNode, scope));
+  const cols = colsNode ? scalar(evaluateNode(colsNode, scope)) : 1;
+  const data = new Float64Array(rows * cols);
+  const at = (i: number, j: number) => scalar(withVariable(scope, name(rowIndex), i, () => (colIndex ? withVariable(scope, name(colIndex), j, () => evaluateNode(body, scope)) : evaluateNode(body, scope))));
+  for (let i = 1; i <= rows; i++) for (let j = 1; j <= cols; j++) data[(i - 1) * cols + (j - 1)] = at(i, j);
+  const result: Matrix = { rows, cols, data };
+  // A matrix by entries in a batch document (P_{ic} over the examples i) is a batch itself.
+  return colIndex && scope.get('ctx') instanceof BatchContext ? V.asBatch(result) : result;
 }
 vectorOf.rawArgs = true;
 
@@ -254,10 +259,10 @@ function readsOnlyTheInstance(node: MathNode): boolean {
   const summed = new Set<string>();
   node.traverse((n) => {
     const fn = n.type === 'FunctionNode' ? (n as unknown as { fn: { name: string } }).fn.name : '';
-    if (fn === 'gc_sum' || fn === 'gc_vector') {
-      const first = (n as unknown as { args: MathNode[] }).args[0] as unknown as { value: string };
-      summed.add(first.value);
-    }
+    const args = (n as unknown as { args: MathNode[] }).args;
+    const name = (k: number) => (args[k] as unknown as { value: string }).value;
+    if (fn === 'gc_sum') summed.add(name(0));
+    if (fn === 'gc_vector') [1, 3].filter((k) => k < args.length).forEach((k) => summed.add(name(k)));
   });
   let open = false;
   node.traverse((n, path) => {

@@ -74,9 +74,11 @@ export function constantFactors(src: CandidateSource): Candidate[] {
   const r = src.ratio === undefined ? undefined : rational(src.ratio);
   if (r && !(r[0] === r[1]) && !(r[0] === -r[1])) {
     const whole = text(src, rhs);
-    const factor = r[1] === 1 ? String(r[0]) : `${r[0] < 0 ? '-' : ''}\\frac{${Math.abs(r[0])}}{${r[1]}}`;
+    // 1/m, not 1/8, where the document names the number (the batch size).
+    const denominator = src.nameOf?.(r[1]) ?? String(r[1]);
+    const factor = r[1] === 1 ? String(r[0]) : `${r[0] < 0 ? '-' : ''}\\frac{${Math.abs(r[0])}}{${denominator}}`;
     const body = terms(src, rhs).length > 1 || rhs.kind === 'neg' ? `\\left(${whole}\\right)` : whole;
-    const word = r[1] === 1 ? `multiply it by ${r[0]}` : r[0] === 1 ? `divide it by ${r[1]}` : `multiply it by ${r[0]}/${r[1]}`;
+    const word = r[1] === 1 ? `multiply it by ${r[0]}` : r[0] === 1 ? `divide it by ${denominator}` : `multiply it by ${r[0]}/${denominator}`;
     out.push({ kind: 'constant-factor', edits: [replace(rhs.span, `${factor} ${body}`)], advice: `the right side is ${times(r[1] / r[0])} the true value: ${word}`, screen: true });
   }
   return out;

@@ -27,6 +27,8 @@ export interface CandidateSource {
   readonly missingPrimeLayers: readonly string[];
   /** Names the environment knows, to try the label against the probability. */
   readonly knows: (name: string) => boolean;
+  /** The name a whole number has in this document (the batch size m), for a factor written as the author would. */
+  readonly nameOf?: (value: number) => string | undefined;
   /** Clean splits of the index space where the claim holds: LaTeX conditions with their wording. */
   readonly splits: readonly { readonly latex: string; readonly describe: string }[];
 }

@@ -201,6 +201,10 @@ export function findRepair(input: RepairInput): RepairResult {
     ratio: hints.ratio,
     missingPrimeLayers: hints.missingPrimeLayers,
     knows: (name) => input.env.lookup(name) !== undefined,
+    nameOf: (value) => ['m', 'N'].find((name) => {
+      const meaning = input.env.lookup(name)?.meaning;
+      return meaning?.kind === 'constant' && meaning.value === value;
+    }),
     splits: hints.splits,
   };
   // δ = ∂L/∂o: one letter differs from the convention, a simpler story than a missing σ′.
