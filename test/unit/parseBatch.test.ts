@@ -255,9 +255,14 @@ describe('reading batch notation', () => {
       });
     }
 
+    /** Each of `claims` is among the document's claims as read. */
+    function assertReads(file: string, claims: readonly string[]): void {
+      const read = claimsOf(file);
+      for (const claim of claims) assert.ok(read.includes(claim), `${claim} not among:\n${read.join('\n')}`);
+    }
+
     it('cs231n-batch.md: scores, dscores, dH, P_{i y_i} and the ones vector', () => {
-      const read = claimsOf('cs231n-batch.md');
-      for (const claim of [
+      assertReads('cs231n-batch.md', [
         'Z_{1} = (X W_{1}) + (\\mathbf{1} b_{1})',
         'scores = (H W_{2}) + (\\mathbf{1} b_{2})',
         'P_{i,c} = exp(scores_{i,c}) / sum_{k}(exp(scores_{i,k}))',
@@ -268,20 +273,15 @@ describe('reading batch notation', () => {
         'grad(L, H) = grad(L, scores) T(W_{2})',
         'grad(L, Z_{1}) = grad(L, H) ⊙ [H > 0]',
         'grad(L, b_{1}) = T(\\mathbf{1}) grad(L, Z_{1})',
-      ]) {
-        assert.ok(read.includes(claim), `${claim} not among:\n${read.join('\n')}`);
-      }
+      ]);
     });
 
     it('dlai-batch.md: example marks in the cost and in the sums of dZ', () => {
-      const read = claimsOf('dlai-batch.md');
-      for (const claim of [
+      assertReads('dlai-batch.md', [
         'J = (-(1 / m)) sum_{i=1}^{m}((y^{i} log(a^{[2](i)})) + ((1 - y^{i}) log(1 - a^{[2](i)})))',
         'grad(L, b^{2}) = (1 / m) sum_{i=1}^{m}(grad(L, Z^{[2](i)}))',
         'grad(L, b^{1}) = (1 / m) sum_{i=1}^{m}(grad(L, Z^{[1](i)}))',
-      ]) {
-        assert.ok(read.includes(claim), `${claim} not among:\n${read.join('\n')}`);
-      }
+      ]);
     });
   });
 });
