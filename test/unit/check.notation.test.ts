@@ -85,6 +85,30 @@ describe('reading what people write: gradient names', () => {
     assert.deepEqual(out.map((c) => c.status), ['mismatch', 'ok']);
     assert.equal(checkDocument(spec, { language: 'markdown' }).problems.length, 0);
   });
+
+  it('reads CS231n dscores as the gradient with respect to scores once the document writes \\mathrm{scores}, without a let', () => {
+    const out = statuses(
+      SOFTMAX,
+      '\\mathrm{scores} = W^{2} a^{1} + b^{2}',
+      'dscores = a^{2} - \\mathrm{onehot}(y)',
+      'dW^{2} = dscores\\, (a^{1})^\\top',
+      'db^{2} = dscores',
+      'dscores = a^{2}',
+    );
+    assert.deepEqual(out.map((s) => s.split(':')[0]), ['definition', 'ok', 'ok', 'ok', 'mismatch']);
+  });
+
+  it('reads dH as the gradient with respect to H when the document also writes H on its own', () => {
+    const out = statuses(SOFTMAX, 'H = a^{1}', 'dH = (W^{2})^\\top \\delta^{2}', 'dH = W^{2} \\delta^{2}');
+    assert.deepEqual(out.map((s) => s.split(':')[0]), ['definition', 'ok', 'mismatch']);
+  });
+});
+
+describe('reading what people write: example marks', () => {
+  it('never takes the example letter of dW^{[1](i)} for the step size of an update (α is)', () => {
+    const [update] = claims(SIGMOID, 'W^{[1]} = W^{[1]} - \\alpha \\frac{1}{3} \\sum_{i=1}^{3} dW^{[1](i)}');
+    assert.doesNotMatch(update.message, /unknown symbol (α|\\alpha)/);
+  });
 });
 
 describe('reading what people write: functions', () => {

@@ -1,11 +1,16 @@
 // Reading batch notation (deeplearning.ai and CS231n vectorised derivations):
 // example marks `a^{[2](i)}`, two indices without a comma `P_{i y_i}`, and
 // products with the ones vector `\mathbf{1}^\top dscores`. Each rule pinned by
-// its printed tree (print.ts) or by the fields the checker reads.
+// its printed tree (print.ts) or by the fields the checker reads; and CS231n's
+// `dscores` after the document wrote `\mathrm{scores}` (documentNames.ts).
 
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDocument } from '../../src/core/document';
 import type { Expr, Sym } from '../../src/core/math/expr/expr';
-import { parseExpression, printExpr, type ParseOptions } from '../../src/core/math/claims/parse';
+import { parseExpression, parseFormula, printClaim, printExpr, type ParseOptions } from '../../src/core/math/claims/parse';
+import { documentNames, uprightNames } from '../../src/core/math/parser/documentNames';
 import { nodesOf } from './fixtures/formulas/walk';
 
 function read(latex: string, options?: ParseOptions): Expr {
@@ -136,5 +141,147 @@ describe('reading batch notation', () => {
       ['\\mathbb{1}^\\top dZ_1', 'T(\\mathbb{1}) grad(L, Z_{1})'],
       ['dH \\odot \\mathbb{1}(H > 0)', '(d H) ⊙ [H > 0]'],
     ]);
+  });
+
+  describe('names a document writes upright (\\mathrm{scores}) read as one symbol in their plain spelling', () => {
+    const formulas = ['\\mathrm{scores} = H W_2 + \\mathbf{1} b_2', 'P_{ic} = \\frac{e^{\\mathrm{scores}_{ic}}}{\\sum_k e^{\\mathrm{scores}_{ik}}}'];
+    const names = uprightNames(formulas);
+    const options: ParseOptions = { names };
+
+    it('declares the word of \\mathrm{scores}', () => {
+      assert.deepEqual([...names], ['scores']);
+      assert.deepEqual([...documentNames(formulas)], ['scores']);
+    });
+
+    cases(
+      [
+        ['scores', 'scores'],
+        ['dscores', 'grad(L, scores)'],
+        ['dscores = P - Y', 'grad(L, scores) = P - Y'],
+        ['\\mathbf{1}^\\top dscores', 'T(\\mathbf{1}) grad(L, scores)'],
+        ['H^\\top dscores + \\lambda W_2', '(T(H) grad(L, scores)) + (\\lambda W_{2})'],
+        ['dscores\\, W_2^\\top', 'grad(L, scores) T(W_{2})'],
+        ['dscores_{i y_i}', 'grad(L, scores_{i,y_{i}})'],
+        ['dW_2 = H^\\top dscores', 'grad(L, W_{2}) = T(H) grad(L, scores)'],
+      ],
+      options,
+    );
+
+    it('gives dscores the same symbol name as the forward pass gives \\mathrm{scores}', () => {
+      const forward = read('\\mathrm{scores}', options);
+      const backward = read('dscores', options);
+      assert.equal(forward.kind, 'sym');
+      assert.ok(backward.kind === 'derivative' && backward.notation === 'd' && backward.wrt.kind === 'sym');
+      if (forward.kind === 'sym' && backward.kind === 'derivative' && backward.wrt.kind === 'sym') assert.equal(backward.wrt.name, forward.name);
+    });
+
+    it('points the merged word and the d mark at the text', () => {
+      const e = read('\\mathbf{1}^\\top dscores', options);
+      assert.equal(e.kind, 'binary');
+      if (e.kind !== 'binary') return;
+      assert.equal('\\mathbf{1}^\\top dscores'.slice(e.right.span.start, e.right.span.end), 'dscores');
+      assert.deepEqual(
+        nodesOf(e.right).filter((n) => n.kind === 'sym').map((n) => '\\mathbf{1}^\\top dscores'.slice(n.span.start, n.span.end)),
+        ['d', 'scores'],
+      );
+    });
+
+    it('reads the letters as before in a document that writes no such word', () => {
+      assert.equal(show('scores'), '((((s c) o) r) e) s');
+      assert.equal(show('dscores'), '(((((d s) c) o) r) e) s');
+    });
+
+    it('prefers a longer declared name to d + name (let dscores = …)', () => {
+      assert.equal(show('dscores', { names: new Set(['scores', 'dscores']) }), 'dscores');
+    });
+
+    it('keeps function words reading as functions next to declared names, digits included', () => {
+      const withNames: ParseOptions = { names: new Set(['scores', 'relu1']) };
+      assert.equal(show('sigmoid(scores)', withNames), 'sigmoid(scores)');
+      assert.equal(show('exp2', withNames), show('exp2'));
+      assert.equal(show('relu1', withNames), 'relu1');
+      assert.equal(show('relu(x)', withNames), 'relu(x)');
+    });
+
+    it('declares no function word, prose word, single letter or word only ever applied', () => {
+      const scanned = uprightNames([
+        '\\mathrm{softmax}(z) + \\operatorname{sigmoid}(u) + \\text{ReLU}(v) + \\mathrm{onehot}(y) + \\max(0, a) + \\log p',
+        'a = b \\text{ if } c > 0, \\text{otherwise} \\quad \\text{where} \\ \\mathrm{and} \\text{for all} \\text{ else }',
+        '\\mathrm{d} z + \\mathrm{T} + \\operatorname{diag}(x) + \\mathrm{enc}\\left( x \\right)',
+      ]);
+      assert.deepEqual([...scanned], []);
+    });
+
+    it('declares no word the document also applies to parentheses (a function of its own)', () => {
+      assert.deepEqual([...uprightNames(['L = \\mathrm{CE}', '\\mathrm{CE}(p) = -\\log p_y'])], []);
+    });
+
+    it('declares words in every upright spelling, used as values, with scripts', () => {
+      const scanned = uprightNames(['\\text{hidden}_{j} + \\operatorname{logits}^{[2]} + \\mathit{out} + \\mathsf{probs}', '\\textrm {loss} = 1']);
+      assert.deepEqual([...scanned].sort(), ['hidden', 'logits', 'loss', 'out', 'probs']);
+    });
+  });
+
+  describe('letters a document writes alone and with a d in front (H and dH) read as gradients', () => {
+    const cs231n = ['H = \\max(0, Z_1)', 'dH = dscores\\, W_2^\\top', 'dZ_1 = dH \\odot \\mathbb{1}(H > 0)', 'dQ = P - Y'];
+
+    it('declares H (written alone and as dH) but not Q (only ever dQ) nor Y (never with a d)', () => {
+      assert.deepEqual([...documentNames(cs231n)].sort(), ['H']);
+    });
+
+    it('reads dH as the gradient of the loss with respect to H once H is declared', () => {
+      const options: ParseOptions = { names: documentNames(cs231n) };
+      assert.equal(show('dH \\odot \\mathbb{1}(H > 0)', options), 'grad(L, H) ⊙ [H > 0]');
+      assert.equal(show('dH_1', options), 'grad(L, H_{1})');
+      assert.equal(show('dH \\odot \\mathbb{1}(H > 0)'), '(d H) ⊙ [H > 0]');
+    });
+
+    it('does not take a d inside a command or a word for a gradient mark', () => {
+      assert.deepEqual([...documentNames(['\\delta H + \\dfrac{a}{b} + \\mathrm{d}H + \\ddot{x} + H'])], []);
+      assert.deepEqual([...documentNames(['odH + H'])], []);
+      assert.deepEqual([...documentNames(['e^{z} \\quad \\text{ de } z \\quad \\text{de }'])], []);
+    });
+  });
+
+  describe('the batch documents of the corpus read as their authors mean them', () => {
+    /** Every claim of a corpus document, read with the names the document declares, printed. */
+    function claimsOf(file: string): string[] {
+      const located = readDocument(readFileSync(join(__dirname, '..', 'corpus', 'graph', file), 'utf8'), 'markdown');
+      const names = documentNames(located.formulas.map((f) => f.latex));
+      return located.formulas.flatMap((f) => {
+        const parsed = parseFormula(f.latex, { macros: located.macros, names, environment: f.environment, setting: { display: f.display, before: f.before } });
+        assert.deepEqual(parsed.errors, [], f.latex);
+        return parsed.claims.map(printClaim);
+      });
+    }
+
+    /** Each of `claims` is among the document's claims as read. */
+    function assertReads(file: string, claims: readonly string[]): void {
+      const read = claimsOf(file);
+      for (const claim of claims) assert.ok(read.includes(claim), `${claim} not among:\n${read.join('\n')}`);
+    }
+
+    it('cs231n-batch.md: scores, dscores, dH, P_{i y_i} and the ones vector', () => {
+      assertReads('cs231n-batch.md', [
+        'Z_{1} = (X W_{1}) + (\\mathbf{1} b_{1})',
+        'scores = (H W_{2}) + (\\mathbf{1} b_{2})',
+        'P_{i,c} = exp(scores_{i,c}) / sum_{k}(exp(scores_{i,k}))',
+        'L = ((-(1 / N)) sum_{i=1}^{N}(log(P_{i,y_{i}}))) + ((\\lambda / 2) (pow(||W_{1}||, 2) + pow(||W_{2}||, 2)))',
+        'grad(L, scores) = P - Y',
+        'grad(L, W_{2}) = (T(H) grad(L, scores)) + (\\lambda W_{2})',
+        'grad(L, b_{2}) = T(\\mathbf{1}) grad(L, scores)',
+        'grad(L, H) = grad(L, scores) T(W_{2})',
+        'grad(L, Z_{1}) = grad(L, H) ⊙ [H > 0]',
+        'grad(L, b_{1}) = T(\\mathbf{1}) grad(L, Z_{1})',
+      ]);
+    });
+
+    it('dlai-batch.md: example marks in the cost and in the sums of dZ', () => {
+      assertReads('dlai-batch.md', [
+        'J = (-(1 / m)) sum_{i=1}^{m}((y^{i} log(a^{[2](i)})) + ((1 - y^{i}) log(1 - a^{[2](i)})))',
+        'grad(L, b^{2}) = (1 / m) sum_{i=1}^{m}(grad(L, Z^{[2](i)}))',
+        'grad(L, b^{1}) = (1 / m) sum_{i=1}^{m}(grad(L, Z^{[1](i)}))',
+      ]);
+    });
   });
 });

@@ -10,7 +10,8 @@
 //  - bare (`\alpha`, `z`): uses without a layer; `z^{l}` keeps its own meaning,
 //    so `let z = z^{L}` is not circular. A bare alias of a layered quantity
 //    (`let A = a`) also passes layers through: `A^{[l]}` is `a^{l}`.
-import { type Claim, DEFAULT_LAYERED_SYMBOLS, type Expr, isDeclarableName, type ParseOptions, type Sym, parseExpression, printExpr } from '../math';
+import { type Claim, DEFAULT_LAYERED_SYMBOLS, type Expr, isDeclarableName, type ParseOptions, type Sym, parseExpression, printExpr, documentNames } from '../math';
+import type { Formula } from '../document';
 import type { LetBinding } from '../netspec';
 import type { Problem } from '../source';
 import { Environment, LOSS_CANDIDATES, plainName, type Binding } from './conventions';
@@ -213,12 +214,16 @@ export function definedSymbol(claim: Claim, env: Environment): Sym | undefined {
 }
 
 /**
- * What the lets declare for the parser: multi-letter names read as one symbol
- * (`let dscores = …`), and the names they bind, whose superscript is then a
- * layer wherever they are written (letLayeredSymbols).
+ * What the document declares for the parser: multi-letter names read as one
+ * symbol, the lets' (`let dscores = …`) and the words its formulas write
+ * upright (`\mathrm{scores}`, so that `scores` and `dscores` read too), and
+ * letters it writes both alone and as `dH` (then ∂L/∂H); and
+ * the names the lets bind, whose superscript is then a layer wherever they
+ * are written (letLayeredSymbols).
  */
-export function declaredNotation(lets: readonly LetBinding[]): Pick<ParseOptions, 'names' | 'layeredSymbols'> {
-  return { names: declaredNames(lets), layeredSymbols: letLayeredSymbols(lets) };
+export function declaredNotation(lets: readonly LetBinding[], formulas: readonly Pick<Formula, 'latex'>[] = []): Pick<ParseOptions, 'names' | 'layeredSymbols'> {
+  const names = new Set([...declaredNames(lets), ...documentNames(formulas.map((f) => f.latex))]);
+  return { names, layeredSymbols: letLayeredSymbols(lets) };
 }
 
 function declaredNames(lets: readonly Pick<LetBinding, 'symbol'>[]): ReadonlySet<string> {

@@ -275,7 +275,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
   const formulas = formulasWithinLimits(located.formulas, limits, problems);
-  const parseOptions: ParseOptions = { macros: located.macros, ...declaredNotation(spec.lets) };
+  const parseOptions: ParseOptions = { macros: located.macros, ...declaredNotation(spec.lets, formulas) };
   const claims = readClaims(formulas, parseOptions, problems, options.memory?.parses);
   const specBlocks = documentSpec.blocks.map((b) => b.range);
   let net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
@@ -430,6 +430,6 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
 export function documentGradients(text: string, language: DocumentLanguage, options: DerivationOptions = {}): DerivationGradients {
   const located = readDocument(text, language);
   const spec = resolveDocumentSpec(located.specBlocks).spec;
-  const claims = readClaims(located.formulas, { macros: located.macros, ...declaredNotation(spec.lets) }, []);
+  const claims = readClaims(located.formulas, { macros: located.macros, ...declaredNotation(spec.lets, located.formulas) }, []);
   return derivationFromClaims(claims, spec.lets, options.network ?? spec.network ?? DEFAULT_NETWORK, spec.batch);
 }

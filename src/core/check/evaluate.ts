@@ -107,8 +107,8 @@ function stepSize(claim: ClaimInput, env: Environment): { rate: string; env: Env
   const scripts = new Set<string>();
   walk(claim.rhs, (node) => {
     if (isBareSymbol(node) && !env.lookup(node.name)) unknown.add(node.name);
-    // Layers, indices and sum bounds (the m of \frac{1}{m}\sum_{i=1}^{m}) are sizes and positions, never the step size.
-    const parts = node.kind === 'sym' ? [...(node.layer ? [node.layer] : []), ...node.indices] : node.kind === 'sum' ? [node.from, node.to].filter((b): b is Expr => b !== undefined) : [];
+    // Layers, examples, indices and sum bounds (the m of \frac{1}{m}\sum_{i=1}^{m}) are sizes and positions, never the step size.
+    const parts = node.kind === 'sym' ? [...(node.layer ? [node.layer] : []), ...(node.example ? [node.example] : []), ...node.indices] : node.kind === 'sum' ? [node.from, node.to].filter((b): b is Expr => b !== undefined) : [];
     parts.forEach((s) => walk(s, (n) => void (isBareSymbol(n) && scripts.add(n.name))));
   });
   for (const name of scripts) unknown.delete(name);

@@ -25,3 +25,4 @@ export {
   type ParsedFormula,
   type ParseOptions,
 } from './claims/parse';
+export { documentNames } from './parser/documentNames';

@@ -10,6 +10,10 @@ export const CONSTRUCTS: readonly { readonly what: string; readonly example: str
   { what: 'transpose: T, \\top, on the layer mark, on the bracket, on a group', example: '(W^{[l]})^{\\top} \\delta^{l} = W^{[l]T} \\delta^{l} + W^{[l]^T} \\delta^{l} - W^{(l)\\top} \\delta^{l}' },
   { what: 'layer numbers as subscripts on W and b (W_2 is layer 2; let W_2 = … binds it alone)', example: 'z^2 = W_2 a^1 + b_2' },
   { what: 'deeplearning.ai gradient names dZ, dW, db, dA (∂L/∂X)', example: 'dW^{[l]} = dZ^{[l]} A^{[l-1]T}' },
+  {
+    what: 'CS231n names: a word written upright once (\\mathrm{scores}) is one symbol typed plainly too; dscores, and dH for an H the document writes, are ∂L/∂X',
+    example: '\\mathrm{scores} = z^{L}, \\quad H = a^{L-1}, \\quad dscores = \\frac{\\partial L}{\\partial z^{L}}, \\quad dH = (W^{L})^{\\top} dscores',
+  },
   { what: 'gradients: \\frac, slash, \\nabla, d/dx with an upright d', example: '\\frac{\\mathrm{d}L}{\\mathrm{d}z^L} = \\partial L / \\partial z^L' },
   { what: 'function words with or without a backslash, \\text, \\operatorname, \\textsc', example: 'sigmoid(u) = \\text{sigmoid}(u) + \\operatorname{relu}(0) - \\textsc{relu}(0)' },
   { what: 'derivatives of named functions: \\tanh\', f\', g^{[l]\\prime}, f^{\'}', example: "g^{[l]\\prime}(z^{[l]}) = \\sigma'(z^{l})" },

@@ -70,15 +70,16 @@ export function interpretNode(n: KNode, p: SubParser): Expr {
 
 /**
  * deeplearning.ai's `dZ^{[l]}`, `dW`, `db`, `da`, `\mathrm{d}z`: a `d` written
- * against the name of a network quantity is the gradient of the loss with
- * respect to it (DESIGN.md: `dX` means ∂J/∂X).
+ * against the name of a network quantity, or against a name the document
+ * declares (CS231n's `dscores` after `\mathrm{scores}`, `dH` after `H`), is the gradient of
+ * the loss with respect to it (DESIGN.md: `dX` means ∂J/∂X).
  */
 function startsGradientName(d: Span, p: SubParser): boolean {
   const t = p.peek();
   if (t?.k !== 'node' || t.span.start !== d.end) return false;
   const base = t.node.t === 'supsub' ? t.node.base : t.node;
   const info = base ? nameOfNode(base) : undefined;
-  return info !== undefined && GRADIENT_NAMES.has(info.name);
+  return info !== undefined && (GRADIENT_NAMES.has(info.name) || p.ctx.notation.names.has(info.name));
 }
 
 function gradientName(d: Span, p: SubParser): Expr {

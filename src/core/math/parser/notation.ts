@@ -39,7 +39,10 @@ export interface ParseOptions {
   readonly layeredSymbols?: ReadonlySet<string>;
   /** Symbols applied to parenthesised arguments. Default: DEFAULT_FUNCTION_SYMBOLS. */
   readonly functionSymbols?: ReadonlySet<string>;
-  /** Multi-letter names the document declares (`let dscores = …`, `let dW2 = …`): each is one symbol where it is written. */
+  /**
+   * Names the document declares (`let dscores = …`, `\mathrm{scores}`, see documentNames.ts): a multi-letter
+   * one is one symbol where it is written, and `d` + a declared name is the gradient of the loss (`dscores`, `dH`).
+   */
   readonly names?: ReadonlySet<string>;
 }
 

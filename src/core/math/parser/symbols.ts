@@ -95,8 +95,10 @@ export function isLayeredName(info: SymbolName, notation: Notation): boolean {
   return notation.layered.has(info.name) || notation.layered.has(info.base);
 }
 
+/** A name the document declares (`\\mathrm{scores}`, `let dscores`) is a quantity: `scores (a^1)^T` is a product. */
 export function isFunctionName(info: SymbolName, notation: Notation): boolean {
-  return notation.functions.has(info.name) || notation.functions.has(info.base) || info.word || FUNCTION_WORDS.has(info.name);
+  const declared = notation.names.has(info.name) && !FUNCTION_WORDS.has(info.name);
+  return notation.functions.has(info.name) || notation.functions.has(info.base) || (info.word && !declared) || FUNCTION_WORDS.has(info.name);
 }
 
 export function isFunctionSym(s: Sym, info: SymbolName, notation: Notation): boolean {

@@ -103,41 +103,72 @@ export class Tokenizer {
   /**
    * `sigmoid(z)`, `max(0, z)`, `tanh'(u)` typed without a backslash: KaTeX reads
    * letters, the author wrote a function. A run of adjacent single letters
-   * (the last may carry scripts) that spells exactly a function word becomes that word.
+   * (the last may carry scripts) that spells exactly a function word becomes
+   * that word; so does the longest declared name it starts with (`dW2` rather
+   * than `dW`), and in `dscores` the declared name after the `d` (the `d`
+   * stays, the gradient mark: interpretNode reads d + name as ∂L/∂name).
    */
   private mergeFunctionWords(): Tok[] {
     const out = this.out;
-    const letterOf = (t: Tok | undefined): string | undefined => {
-      if (t?.k === 'num' && this.names.size > 0 && Number.isInteger(t.value)) return String(t.value);
-      if (t?.k !== 'node') return undefined;
-      const n = t.node.t === 'supsub' ? t.node.base : t.node;
-      return n?.t === 'ord' && /^[A-Za-z]$/.test(n.text) ? n.text : undefined;
-    };
     for (let i = 0; i < out.length; i++) {
-      if (letterOf(out[i]) === undefined || (i > 0 && letterOf(out[i - 1]) !== undefined && out[i - 1].span.end === out[i].span.start)) continue;
-      let j = i;
-      let word = letterOf(out[i])!;
-      if (out[i].k === 'num') continue;
-      let best = FUNCTION_WORDS.has(word) || this.names.has(word) ? i : -1;
-      while (out[j].k === 'node' && (out[j] as Extract<Tok, { k: 'node' }>).node.t !== 'supsub' && letterOf(out[j + 1]) !== undefined && out[j + 1].span.start === out[j].span.end) {
-        j++;
-        word += letterOf(out[j]);
-        if (this.names.has(word)) best = j; // the longest declared name: dW2 rather than dW
+      if (!this.isLetter(out[i]) || (i > 0 && this.isLetter(out[i - 1]) && out[i - 1].span.end === out[i].span.start)) continue;
+      const run = this.runFrom(i);
+      const firstNumber = run.findIndex((t) => t.k === 'num');
+      const letters = firstNumber < 0 ? run.length : firstNumber;
+      const functionWord = letters > 1 && FUNCTION_WORDS.has(this.spell(run.slice(0, letters)));
+      const named = this.longestName(run);
+      if (named > (functionWord ? letters : 1)) this.mergeWord(i, named);
+      else if (functionWord) this.mergeWord(i, letters);
+      else if (named === 0 && this.letterOf(run[0]) === 'd') {
+        const afterD = this.longestName(run.slice(1));
+        if (afterD > 1) this.mergeWord(i + 1, afterD);
       }
-      if (!FUNCTION_WORDS.has(word) && best < 0) continue;
-      if (!FUNCTION_WORDS.has(word)) {
-        j = best;
-        word = out.slice(i, j + 1).map(letterOf).join('');
-      }
-      if (j === i) continue;
-      const lastTok = out[j];
-      const last: KNode = lastTok.k === 'node' ? lastTok.node : { t: 'word', word: '', span: lastTok.span };
-      const wordSpan = { start: out[i].span.start, end: last.t === 'supsub' ? last.base!.span.end : out[j].span.end };
-      const wordNode: KNode = { t: 'word', word, span: wordSpan };
-      const node: KNode = last.t === 'supsub' ? { ...last, base: wordNode, span: { start: wordSpan.start, end: last.span.end } } : wordNode;
-      out.splice(i, j - i + 1, { k: 'node', node, span: node.span });
     }
     return out;
+  }
+
+  private letterOf(t: Tok | undefined): string | undefined {
+    // Digits belong to declared names only (dW2); without names, `x2` stays x times 2.
+    if (t?.k === 'num' && this.names.size > 0 && Number.isInteger(t.value)) return String(t.value);
+    if (t?.k !== 'node') return undefined;
+    const n = t.node.t === 'supsub' ? t.node.base : t.node;
+    return n?.t === 'ord' && /^[A-Za-z]$/.test(n.text) ? n.text : undefined;
+  }
+
+  /** A single letter, possibly scripted: what a word typed letter by letter is made of. */
+  private isLetter(t: Tok | undefined): boolean {
+    return t?.k === 'node' && this.letterOf(t) !== undefined;
+  }
+
+  /** The adjacent letters (and digits, with declared names) from `i`; a scripted letter ends the run. */
+  private runFrom(i: number): Tok[] {
+    const out = this.out;
+    let j = i;
+    while (out[j].k === 'node' && (out[j] as Extract<Tok, { k: 'node' }>).node.t !== 'supsub' && this.letterOf(out[j + 1]) !== undefined && out[j + 1].span.start === out[j].span.end) j++;
+    return out.slice(i, j + 1);
+  }
+
+  private spell(toks: readonly Tok[]): string {
+    return toks.map((t) => this.letterOf(t)).join('');
+  }
+
+  /** How many tokens of the run the longest declared name takes (0: none). */
+  private longestName(run: readonly Tok[]): number {
+    for (let n = run.length; n > 0; n--) if (run[0].k === 'node' && this.names.has(this.spell(run.slice(0, n)))) return n;
+    return 0;
+  }
+
+  /** Tokens i .. i+count-1 become one word node (keeping the scripts of the last letter). */
+  private mergeWord(i: number, count: number): void {
+    const out = this.out;
+    const j = i + count - 1;
+    const word = this.spell(out.slice(i, j + 1));
+    const lastTok = out[j];
+    const last: KNode = lastTok.k === 'node' ? lastTok.node : { t: 'word', word: '', span: lastTok.span };
+    const wordSpan = { start: out[i].span.start, end: last.t === 'supsub' ? last.base!.span.end : out[j].span.end };
+    const wordNode: KNode = { t: 'word', word, span: wordSpan };
+    const node: KNode = last.t === 'supsub' ? { ...last, base: wordNode, span: { start: wordSpan.start, end: last.span.end } } : wordNode;
+    out.splice(i, count, { k: 'node', node, span: node.span });
   }
 
   /**
