@@ -4,15 +4,20 @@
 import type { Claim, Expr, Sym } from '../math';
 import { resolveSymbol } from './bindings';
 import { plainName, type Binding, type Environment } from './conventions';
-import { mapChildren, walk } from './walk';
+import { isBareSymbol, mapChildren, some, walk } from './walk';
 
 /** Who binds the batch size: `batch 64` in the spec, under the names documents give it. */
 export const BATCH_SIZE_BINDER = 'batch statement';
 const BATCH_SIZE_NAMES = ['m', 'N'];
 
-/** m and N are the batch size wherever the document does not give them another meaning. */
-export function bindBatchSize(env: Environment, size: number): void {
-  for (const name of BATCH_SIZE_NAMES) {
+/**
+ * m and N are the batch size wherever the document does not give them
+ * another meaning; only the one the document writes, when it writes one, so
+ * a correction says 1/N in a document that counts with N.
+ */
+export function bindBatchSize(env: Environment, size: number, claims: readonly Pick<Claim, 'lhs' | 'rhs'>[] = []): void {
+  const written = BATCH_SIZE_NAMES.filter((name) => claims.some((c) => [c.lhs, c.rhs].some((side) => some(side, (n) => isBareSymbol(n) && n.name === name))));
+  for (const name of written.length > 0 ? written : BATCH_SIZE_NAMES) {
     if (env.lookup(name)) continue;
     env.bind(name, { meaning: { kind: 'constant', value: size }, description: `the batch size ${name} = ${size}`, boundBy: BATCH_SIZE_BINDER });
   }

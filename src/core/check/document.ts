@@ -291,7 +291,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   bindLets(env, spec.lets, problems);
   const constants = bindProseConstants(formulas, env);
   const batch = spec.batch;
-  if (batch) bindBatchSize(env, batch.size);
+  if (batch) bindBatchSize(env, batch.size, detected.claims.map((c) => c.claim));
   // x^{(i)}, y^{(i)}: in a batch document a lone letter on them marks the example (batch.ts).
   const documentClaims = batch ? detected.claims.map((c) => ({ ...c, claim: markClaimExamples(c.claim, env) })) : detected.claims;
 
