@@ -3,10 +3,10 @@
 // moved that node: then the moved value is used, so ∂A/∂B is B perturbed and
 // exactly what depends on B re-evaluated (DESIGN.md "The document is the model").
 import type { MathNode } from 'mathjs';
-import type { Quantity } from '../../engine';
+import type { Matrix, Quantity } from '../../engine';
 import type { InstanceContext } from '../context';
 import { NotApplicable, Uncheckable } from '../errors';
-import { evaluateNode, math, registerFunctions, registerImplicitSumInput, withVariable } from '../functions';
+import { evaluateNode, math, registerExactDerivative, registerFunctions, registerImplicitSumInput, withVariable } from '../functions';
 import * as V from '../values';
 import type { Value } from '../values';
 
@@ -205,6 +205,23 @@ function vectorOf(args: MathNode[], _math: unknown, scope: Map<string, unknown>)
   return V.column(data);
 }
 vectorOf.rawArgs = true;
+
+/**
+ * ∂N/∂(network quantity) for a node N whose value is the built-in loss on
+ * this instance (the document's own `L = -\log \frac{u_y}{S}`, checked
+ * numerically, not by name): the instance's own gradient, exact in the
+ * backprop view and the engine's differences in the other, instead of
+ * moving every entry through the document's graph.
+ */
+function lossNodeGradient(of: MathNode, target: { readonly quantity: Quantity; readonly layer: number }, scope: Map<string, unknown>): Matrix | undefined {
+  if (of.type !== 'FunctionNode' || (of as unknown as { fn: { name: string } }).fn.name !== 'gc_node') return undefined;
+  const ctx = scope.get('ctx') as InstanceContext;
+  const value = V.scalarOf(evaluateNode(of, scope));
+  if (value === undefined || !sameEntries(Float64Array.of(ctx.loss), Float64Array.of(value))) return undefined;
+  const gradient = ctx.gradient(target);
+  return V.isMatrix(gradient) ? gradient : undefined;
+}
+registerExactDerivative(lossNodeGradient);
 
 const GRAPH_FUNCTIONS = { gc_node: nodeValue, gc_dnode: differentiateNode, gc_vector: vectorOf };
 registerFunctions(GRAPH_FUNCTIONS);
