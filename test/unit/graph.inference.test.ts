@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { reportJson } from '../../src/core/check';
+import { SEED_PATH } from './helpers/seed';
 import { checkMarkdown } from './helpers/verdicts';
 
-const SEED = readFileSync('/work/shared/seed-derivation.md', 'utf8');
+const SEED = readFileSync(SEED_PATH, 'utf8');
 
 describe('graph: unknown symbols inferred from the document’s own claims', function () {
   this.timeout(60000);
