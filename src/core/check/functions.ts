@@ -26,8 +26,20 @@ export function compile(node: MathNode): EvalFunction {
   return fn;
 }
 
+/**
+ * mathjs hands every rawArgs function (gc_sum, gc_deriv, gc_node, …) its
+ * scope wrapped in a sub-scope for the arguments of user-defined functions,
+ * which lowered trees never have: unwrapped, a lookup nested n calls deep
+ * costs one map access instead of n.
+ */
+function rootScope(scope: Scope): Scope {
+  let root = scope as Scope & { a?: Scope; bKeys?: ReadonlySet<string> };
+  while (root.bKeys instanceof Set && root.bKeys.size === 0 && root.a instanceof Object) root = root.a as typeof root;
+  return root;
+}
+
 export function evaluateNode(node: MathNode, scope: Scope): Value {
-  return compile(node).evaluate(scope) as Value;
+  return compile(node).evaluate(rootScope(scope)) as Value;
 }
 
 /** Sets a scope variable while `body` runs and restores it after: sums shadow outer indices. */
