@@ -12,21 +12,9 @@ import { CORPUS_DIR } from './measure';
 const BASELINE_FILE = join(CORPUS_DIR, 'inference-baseline.json');
 const UPDATE = process.env.GRADCHECK_UPDATE_CORPUS_BASELINE === '1';
 
-/** An identity output, where z^{L} and o^{L} are the same numbers: θ − y fits both equally. */
-const LOGITS = (lets: string) => String.raw`~~~mlp
-input 3
-dense 4 sigmoid
-dense 2 identity
-loss mse
-${lets}
-~~~
-
-$$\frac{\partial L}{\partial b^2} = \theta - y$$
-
-$$\frac{\partial L}{\partial W^2} = (\theta - y) (o^1)^T$$
-
-$$\frac{\partial L}{\partial o^1} = (W^2)^T (\theta - y)$$
-`;
+/** A 3-4-2 network (sigmoid hidden layer, identity output, mse) with one `let`, then display claims. */
+const documentWith = (lets: string, claims: readonly string[]): string =>
+  `~~~mlp\ninput 3\ndense 4 sigmoid\ndense 2 identity\nloss mse\n${lets}\n~~~\n\n${claims.map((c) => `$$${c}$$`).join('\n\n')}\n`;
 
 describe('inference measurement: the corpus with its let lines removed', function () {
   this.timeout(120000);
@@ -41,39 +29,20 @@ describe('inference measurement: the corpus with its let lines removed', functio
 
   it('counts a removed meaning suggested back as right', () => {
     // θ is the sigmoid layer's activation: only o^{1} makes both claims hold (z^{1} differs by the sigmoid).
-    const text = String.raw`~~~mlp
-input 3
-dense 4 sigmoid
-dense 2 identity
-loss mse
-let \theta = o^{1}
-~~~
-
-$$z^2 = W^2 \theta + b^2$$
-
-$$\frac{\partial L}{\partial W^2} = (o^2 - y) \theta^T$$
-`;
+    const text = documentWith('let \\theta = o^{1}', [String.raw`z^2 = W^2 \theta + b^2`, String.raw`\frac{\partial L}{\partial W^2} = (o^2 - y) \theta^T`]);
     assert.deepEqual(measureInferenceOf('theta.md', text).removed, [{ let: 'let \\theta = o^{1}', outcome: 'right' }]);
   });
 
   it('counts a tie between two candidates as none, never as a suggestion', () => {
-    const r = measureInferenceOf('theta.md', LOGITS('let \\theta = z^{L}'));
+    // On the identity output z^{L} and o^{L} are the same numbers: θ − y fits both equally.
+    const fitsBoth = String.raw`\theta - y`;
+    const text = documentWith('let \\theta = z^{L}', [String.raw`\frac{\partial L}{\partial b^2} = ${fitsBoth}`, String.raw`\frac{\partial L}{\partial W^2} = (${fitsBoth}) (o^1)^T`]);
+    const r = measureInferenceOf('theta.md', text);
     assert.deepEqual(r.removed, [{ let: 'let \\theta = z^{L}', outcome: 'none' }]);
   });
 
   it('counts a let the reader does not need (a subscript layer it reads anyway) as not needed', () => {
-    const text = String.raw`~~~mlp
-input 2
-dense 3 sigmoid
-dense 2 identity
-loss mse
-let W_2 = W^{2}
-~~~
-
-$$\frac{\partial L}{\partial b^2} = o^2 - y$$
-
-$$\frac{\partial L}{\partial o^1} = W_2^T (o^2 - y)$$
-`;
+    const text = documentWith('let W_2 = W^{2}', [String.raw`\frac{\partial L}{\partial b^2} = o^2 - y`, String.raw`\frac{\partial L}{\partial o^1} = W_2^T (o^2 - y)`]);
     assert.deepEqual(measureInferenceOf('w2.md', text).removed, [{ let: 'let W_2 = W^{2}', outcome: 'not needed' }]);
   });
 
