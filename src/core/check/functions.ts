@@ -127,17 +127,23 @@ export function registerImplicitSumInput(name: string): void {
 function inputsOfSum(body: MathNode, bounds: readonly MathNode[], index: string): readonly string[] {
   let names = sumInputs.get(body);
   if (!names) {
-    const found = new Set<string>(IMPLICIT_SUM_INPUTS);
-    for (const node of [body, ...bounds]) {
-      node.traverse((n, path) => {
-        if (n.type === 'SymbolNode' && path !== 'fn') found.add((n as unknown as { name: string }).name);
-      });
-    }
+    const found = variablesRead([body, ...bounds]);
     found.delete(index);
     names = [...found];
     sumInputs.set(body, names);
   }
   return names;
+}
+
+/** The scope variables these trees read, and those every evaluation reads implicitly. */
+function variablesRead(nodes: readonly MathNode[]): Set<string> {
+  const found = new Set<string>(IMPLICIT_SUM_INPUTS);
+  for (const node of nodes) {
+    node.traverse((n, path) => {
+      if (n.type === 'SymbolNode' && path !== 'fn') found.add((n as unknown as { name: string }).name);
+    });
+  }
+  return found;
 }
 
 /** The budget of the claim being evaluated; a scope without one (a diagnosis probe) gets the default. */
@@ -225,6 +231,18 @@ function readsAnyGradient(of: MathNode): boolean {
  * expression that reads no gradient, which is the same number.
  */
 const lastDerivative = new WeakMap<MathNode, { readonly inputs: readonly unknown[]; readonly value: Value }>();
+/** The scope variables each differentiated expression reads, but the instance (a view of it is the key's first input). */
+const derivativeInputs = new WeakMap<MathNode, readonly string[]>();
+function inputsOfDerivative(of: MathNode): readonly string[] {
+  let names = derivativeInputs.get(of);
+  if (!names) {
+    const found = variablesRead([of]);
+    found.delete('ctx');
+    names = [...found];
+    derivativeInputs.set(of, names);
+  }
+  return names;
+}
 function sameDerivativeAsLast(of: MathNode, inputs: readonly unknown[]): Value | undefined {
   const last = lastDerivative.get(of);
   return last && last.inputs.length === inputs.length && last.inputs.every((v, k) => v === inputs[k]) ? last.value : undefined;
@@ -259,7 +277,7 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
   if (exact) return indices.length > 0 ? exact.data[flatIndex(base, indices, quantity, layer)] : exact;
   const inputs = readsAnyGradient(ofNode)
     ? undefined
-    : [ctx.identity, quantity, layer, ...indices, ...inputsOfSum(ofNode, [], '').map((n) => (n === 'ctx' ? undefined : scope.get(n)))];
+    : [ctx.identity, quantity, layer, ...indices, ...inputsOfDerivative(ofNode).map((n) => scope.get(n))];
   const known = inputs && sameDerivativeAsLast(ofNode, inputs);
   if (known !== undefined) return known;
   const value = indices.length > 0 ? at(flatIndex(base, indices, quantity, layer)) : wholeDerivative(Array.from(base.data, (_, flat) => at(flat)), base);
