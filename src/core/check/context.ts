@@ -162,7 +162,8 @@ export class InstanceContext {
     if (cached) return cached;
     const instance: Instance = { net: this.net, params: this.params, x: this.x, label: this.label };
     const data = (this.value(target.quantity, target.layer) as Matrix).data;
-    const result = centralDifferences(data, (value) => lossWith(instance, target, value));
+    const upstream = this.state;
+    const result = centralDifferences(data, (value) => lossWith(instance, target, value, upstream));
     this.cache.differences.set(key, result);
     return result;
   }
