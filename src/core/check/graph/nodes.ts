@@ -217,7 +217,8 @@ function lossNodeGradient(of: MathNode, target: { readonly quantity: Quantity; r
   if (of.type !== 'FunctionNode' || (of as unknown as { fn: { name: string } }).fn.name !== 'gc_node') return undefined;
   const ctx = scope.get('ctx') as InstanceContext;
   const value = V.scalarOf(evaluateNode(of, scope));
-  if (value === undefined || !sameEntries(Float64Array.of(ctx.loss), Float64Array.of(value))) return undefined;
+  // Relative only: a node and a loss both near 0 are not the same function for being within an absolute 1e-12.
+  if (value === undefined || !(Math.abs(value - ctx.loss) <= 1e-12 * Math.max(Math.abs(value), Math.abs(ctx.loss)))) return undefined;
   const gradient = ctx.gradient(target);
   return V.isMatrix(gradient) ? gradient : undefined;
 }
