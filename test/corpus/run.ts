@@ -2,7 +2,7 @@
 // every line that did not get its intended verdict.
 import { DOCUMENTS } from './documents';
 import { causes } from './causes';
-import { measureInference } from './inference';
+import { inferenceTable, measureInference } from './inference';
 import { measureDocument, table, totals, type DocumentResult } from './measure';
 
 const verbose = !process.argv.includes('--brief');
@@ -23,13 +23,8 @@ for (const [set, title] of [['notation', "issue 7's set (notation)"], ['graph', 
 console.log(`\n== whole corpus ==\n${totals(results)}`);
 
 if (process.argv.includes('--inference')) {
-  console.log('\n== inference: the document with its let lines removed ==');
-  let removed = 0;
-  let suggested = 0;
-  for (const r of DOCUMENTS.map(measureInference).filter((x) => x.removed.length > 0)) {
-    removed += r.removed.length;
-    suggested += r.suggested.length;
-    console.log(`${r.file.padEnd(34)} ${r.suggested.length}/${r.removed.length} suggested back${r.suggested.length < r.removed.length ? `; missing: ${r.removed.filter((l) => !r.suggested.includes(l)).join(', ')}` : ''}`);
-  }
-  console.log(`suggested ${suggested}/${removed} removed bindings`);
+  console.log('\n== inference: each document with its let lines removed ==');
+  console.log('per removed let, on the claims that write its symbol: right = the removed meaning suggested back; wrong = another');
+  console.log('suggested; none = a claim stopped on it, nothing suggested; misread = a claim turned ✗; not needed = read as with the let\n');
+  console.log(inferenceTable(DOCUMENTS.map(measureInference)));
 }

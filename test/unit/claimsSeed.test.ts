@@ -4,8 +4,8 @@
 // The list below pins the printed claims of each formula, in order.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { SEED_PATH } from './helpers/seed';
 import { parseFormula, printClaim, printCondition, printExpr } from '../../src/core/math/claims/parse';
 
 interface SeedPin {
@@ -133,7 +133,7 @@ const PINS: readonly SeedPin[] = [
   },
 ];
 
-const SEED = join(__dirname, '..', '..', '..', 'shared', 'seed-derivation.md');
+const SEED = SEED_PATH;
 
 function seedFormulas(): string[] {
   const text = readFileSync(SEED, 'utf8');
@@ -141,10 +141,6 @@ function seedFormulas(): string[] {
 }
 
 describe('the seed derivation (../shared/seed-derivation.md)', function () {
-  before(function () {
-    if (!existsSync(SEED)) this.skip(); // the shared folder is not part of the repository
-  });
-
   it('reads every $$ formula without an exception, into claims, expressions or located errors', () => {
     const formulas = seedFormulas();
     assert.equal(formulas.length, PINS.length, 'number of $$ formulas');

@@ -1,7 +1,8 @@
 // docs/cli-json.md lists every field of the CLI's JSON report. This test
 // reads that table and compares it with the paths of real reports (every
 // example, a document without a spec, an `mlp:` reference, --network, a spec
-// with errors), both ways, so the documentation cannot drift from reportJson.
+// with errors, an unbound symbol with a suggestion), both ways, so the
+// documentation cannot drift from reportJson.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ describe('docs/cli-json.md: the documented JSON fields are exactly the ones repo
   before(() => {
     const reports = [
       ...jsonOf(['softmax-mlp.vi.md', 'nielsen-bp.md', 'cs231n-relu.md', 'backprop.tex', 'vectorised-batch.md'].map(example)),
-      ...jsonOf([fixture('cli', 'no-spec.md'), fixture('spec', 'referencing.md'), fixture('cli', 'spec-errors.md')]),
+      ...jsonOf([fixture('cli', 'no-spec.md'), fixture('spec', 'referencing.md'), fixture('cli', 'spec-errors.md'), fixture('cli', 'suggestion.md')]),
       ...jsonOf([fixture('cli', 'correct.md')], fixture('cli', 'relu.mlp')),
     ];
     for (const report of reports) pathsOf(report, '', produced);

@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { reportJson } from '../../src/core/check';
+import { SEED_PATH } from './helpers/seed';
 import { checkMarkdown } from './helpers/verdicts';
 
-const SEED = readFileSync('/work/shared/seed-derivation.md', 'utf8');
+const SEED = readFileSync(SEED_PATH, 'utf8');
 
 describe('graph: unknown symbols inferred from the document’s own claims', function () {
   this.timeout(60000);
@@ -60,5 +61,26 @@ $$\frac{\partial L}{\partial W^1} = (\theta - y) x^T$$
     const stopped = r.claims.filter((c) => c.code === 'unknown-symbol');
     assert.ok(stopped.length === 2, JSON.stringify(r.claims.map((c) => c.message)));
     assert.ok(stopped.every((c) => c.suggestion === undefined), stopped.map((c) => c.suggestion).join(' | '));
+  });
+
+  it('suggests nothing for a symbol at a layer letter when z^{l} and o^{l} fit equally (identity layers), and o^{l} once a sigmoid tells them apart', () => {
+    const doc = (activation: string) => String.raw`~~~mlp
+input 2
+dense 3 ${activation}
+dense 3 ${activation}
+dense 2 identity
+loss mse
+~~~
+
+$$z^{l+1} = W^{l+1} \theta^{l} + b^{l+1}, \quad l = 1, \dots, L-1$$
+
+$$\frac{\partial L}{\partial W^{l+1}} = \delta^{l+1} (\theta^{l})^T, \quad l = 1, \dots, L-1$$
+`;
+    const tied = checkMarkdown(doc('identity')).claims.filter((c) => c.code === 'unknown-symbol');
+    assert.equal(tied.length, 2, JSON.stringify(tied.map((c) => c.message)));
+    assert.ok(tied.every((c) => c.suggestion === undefined), tied.map((c) => c.suggestion).join(' | '));
+    const apart = checkMarkdown(doc('sigmoid')).claims.filter((c) => c.code === 'unknown-symbol');
+    assert.equal(apart.length, 2);
+    assert.ok(apart.every((c) => /add `let \\theta\^\{l\} = o\^\{l\}`/.test(c.suggestion ?? '')), apart.map((c) => c.suggestion ?? c.message).join(' | '));
   });
 });

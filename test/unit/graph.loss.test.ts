@@ -92,4 +92,31 @@ $$\frac{\partial C}{\partial a^L} = a^L - y$$
     assert.equal(verdict(r, String.raw`C = \frac{1}{2}`), 'ok', explain(r));
     assert.equal(verdict(r, String.raw`C = \sum_j`), 'mismatch', explain(r));
   });
+
+  it('differentiates a definition that is the built-in loss with the engine’s exact gradient, and one that is not through the graph', () => {
+    const text = String.raw`~~~mlp
+input 3
+dense 4 tanh
+dense 3 softmax
+loss cross_entropy
+~~~
+
+$$E := -\log \frac{e^{z^{2}_y}}{\sum_c e^{z^{2}_c}}$$
+
+$$F := -2 \log \frac{e^{z^{2}_y}}{\sum_c e^{z^{2}_c}}$$
+
+$$\frac{\partial E}{\partial W^{2}} = (o^{2} - \mathrm{onehot}(y)) (o^{1})^T$$
+
+$$\frac{\partial F}{\partial W^{2}} = 2 (o^{2} - \mathrm{onehot}(y)) (o^{1})^T$$
+`;
+    const r = checkMarkdown(text);
+    const exact = claimStarting(r, String.raw`\frac{\partial E}{\partial W^{2}}`);
+    const differenced = claimStarting(r, String.raw`\frac{\partial F}{\partial W^{2}}`);
+    assert.deepEqual([exact.status, differenced.status], ['ok', 'ok'], explain(r));
+    // E's value is the built-in loss on every instance: backprop's gradient, exact to rounding, with differences as the second column.
+    assert.ok(exact.maxRelError! < 1e-12, `∂E/∂W² error ${exact.maxRelError}`);
+    assert.ok(exact.differencesRelError! > 0 && exact.differencesRelError! < 1e-4, `differences ${exact.differencesRelError}`);
+    // F is twice the loss: nothing coincides, so every entry of W² is moved through F's definition.
+    assert.ok(differenced.maxRelError! > 1e-12, `∂F/∂W² error ${differenced.maxRelError}`);
+  });
 });

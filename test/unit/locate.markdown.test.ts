@@ -1,10 +1,11 @@
 // The Markdown side of the math locator: which `$` are math, and where every
 // character of each formula sits in the file.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { languageOfId, languageOfPath, locateMath, type Formula } from '../../src/core/document/locate';
 import { assertFormulaMapsExactly, fixture, mutations } from './fixtures/locate/invariants';
+import { SEED_PATH } from './helpers/seed';
 
 function md(text: string): ReturnType<typeof locateMath> {
   const located = locateMath(text, 'markdown');
@@ -222,13 +223,7 @@ describe('locateMath (Markdown)', () => {
 
   describe('the seed derivation (../shared/seed-derivation.md)', () => {
     it('finds every $$ formula of the seed document on its exact line', function () {
-      // ../shared next to the repository root.
-      const path = join(__dirname, '..', '..', '..', 'shared', 'seed-derivation.md');
-      if (!existsSync(path)) {
-        console.log(`      (skipped: ${path} is absent; it exists only in the project workspace)`);
-        this.skip();
-      }
-      const text = readFileSync(path, 'utf8');
+      const text = readFileSync(SEED_PATH, 'utf8');
       const { formulas } = md(text);
       const lines = text.split('\n');
       const expected: number[] = [];

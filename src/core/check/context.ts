@@ -50,18 +50,20 @@ export interface BatchView {
 
 export class InstanceContext {
   private readonly cache: SharedCache;
+  private forwardState: ForwardState | (() => ForwardState);
 
   constructor(
     readonly net: NetworkConfig,
     readonly params: Params,
     readonly x: Float64Array,
     readonly label: Label,
-    readonly state: ForwardState,
+    state: ForwardState | (() => ForwardState),
     /** A positive learning rate for update rules, random per instance. */
     readonly eta: number,
     readonly source: GradientSource = 'backprop',
     cache?: SharedCache,
   ) {
+    this.forwardState = state;
     this.cache = cache ?? { differences: new Map(), directional: new Map(), touched: new Set(), views: {} };
     this.cache.views[source] ??= this;
   }
@@ -70,13 +72,24 @@ export class InstanceContext {
     return new InstanceContext(instance.net, instance.params, instance.x, instance.label, instance.state, eta);
   }
 
+  /** The forward pass; a perturbed instance runs it only when something reads it (a penalty on W reads none). */
+  get state(): ForwardState {
+    if (typeof this.forwardState === 'function') this.forwardState = this.forwardState();
+    return this.forwardState;
+  }
+
+  /** The same object for every view of this instance, another for any other instance (a perturbed one too). */
+  get identity(): object {
+    return this.cache;
+  }
+
   get lastLayer(): number {
     return this.net.layers.length;
   }
 
   /** The same instance with gradients read from another source. */
   withSource(source: GradientSource): InstanceContext {
-    return this.cache.views[source] ?? new InstanceContext(this.net, this.params, this.x, this.label, this.state, this.eta, source, this.cache);
+    return this.cache.views[source] ?? new InstanceContext(this.net, this.params, this.x, this.label, () => this.state, this.eta, source, this.cache);
   }
 
   get grads(): Gradients {
@@ -175,7 +188,8 @@ export class InstanceContext {
     if (cached) return cached;
     const instance: Instance = { net: this.net, params: this.params, x: this.x, label: this.label };
     const data = (this.value(target.quantity, target.layer) as Matrix).data;
-    const result = centralDifferences(data, (value) => lossWith(instance, target, value));
+    const upstream = this.state;
+    const result = centralDifferences(data, (value) => lossWith(instance, target, value, upstream));
     this.cache.differences.set(key, result);
     return result;
   }
@@ -194,27 +208,34 @@ export class InstanceContext {
     };
     let nextParams: Params = params;
     let nextX = x;
-    let state: ForwardState;
+    let state: ForwardState | (() => ForwardState);
     switch (target.quantity) {
       case 'W': {
         const w = params.W[target.layer];
-        nextParams = { W: params.W.map((m, l) => (l === target.layer ? matrix(w.rows, w.cols, moved(w.data)) : m)), b: params.b };
-        state = forward(net, nextParams, x, label);
+        const movedParams = { W: params.W.map((m, l) => (l === target.layer ? matrix(w.rows, w.cols, moved(w.data)) : m)), b: params.b };
+        nextParams = movedParams;
+        state = () => forward(net, movedParams, x, label);
         break;
       }
-      case 'b':
-        nextParams = { W: params.W, b: params.b.map((bias, l) => (l === target.layer ? moved(bias) : bias)) };
-        state = forward(net, nextParams, x, label);
+      case 'b': {
+        const movedParams = { W: params.W, b: params.b.map((bias, l) => (l === target.layer ? moved(bias) : bias)) };
+        nextParams = movedParams;
+        state = () => forward(net, movedParams, x, label);
         break;
+      }
       case 'z':
       case 'o': {
         const entryValue = moved((this.value(target.quantity, target.layer) as Matrix).data);
-        const downstream = forwardFrom(net, params, { quantity: target.quantity, layer: target.layer, value: entryValue }, label);
-        // Upstream layers keep their values; only the target layer and above move.
-        const z = this.state.z.map((v, l) => (l >= target.layer ? (downstream.z[l] ?? v) : v));
-        const o = this.state.o.map((v, l) => (l >= target.layer ? (downstream.o[l] ?? v) : v));
+        const upstream = this.state;
+        const quantity = target.quantity;
+        state = () => {
+          const downstream = forwardFrom(net, params, { quantity, layer: target.layer, value: entryValue }, label);
+          // Upstream layers keep their values; only the target layer and above move.
+          const z = upstream.z.map((v, l) => (l >= target.layer ? (downstream.z[l] ?? v) : v));
+          const o = upstream.o.map((v, l) => (l >= target.layer ? (downstream.o[l] ?? v) : v));
+          return { z, o, loss: downstream.loss };
+        };
         if (target.quantity === 'o' && target.layer === 0) nextX = entryValue;
-        state = { z, o, loss: downstream.loss };
         break;
       }
     }

@@ -26,8 +26,20 @@ export function compile(node: MathNode): EvalFunction {
   return fn;
 }
 
+/**
+ * mathjs hands every rawArgs function (gc_sum, gc_deriv, gc_node, …) its
+ * scope wrapped in a sub-scope for the arguments of user-defined functions,
+ * which lowered trees never have: unwrapped, a lookup nested n calls deep
+ * costs one map access instead of n.
+ */
+function rootScope(scope: Scope): Scope {
+  let root = scope as Scope & { a?: Scope; bKeys?: ReadonlySet<string> };
+  while (root.bKeys instanceof Set && root.bKeys.size === 0 && root.a instanceof Object) root = root.a as typeof root;
+  return root;
+}
+
 export function evaluateNode(node: MathNode, scope: Scope): Value {
-  return compile(node).evaluate(scope) as Value;
+  return compile(node).evaluate(rootScope(scope)) as Value;
 }
 
 /** Sets a scope variable while `body` runs and restores it after: sums shadow outer indices. */
@@ -115,17 +127,23 @@ export function registerImplicitSumInput(name: string): void {
 function inputsOfSum(body: MathNode, bounds: readonly MathNode[], index: string): readonly string[] {
   let names = sumInputs.get(body);
   if (!names) {
-    const found = new Set<string>(IMPLICIT_SUM_INPUTS);
-    for (const node of [body, ...bounds]) {
-      node.traverse((n, path) => {
-        if (n.type === 'SymbolNode' && path !== 'fn') found.add((n as unknown as { name: string }).name);
-      });
-    }
+    const found = variablesRead([body, ...bounds]);
     found.delete(index);
     names = [...found];
     sumInputs.set(body, names);
   }
   return names;
+}
+
+/** The scope variables these trees read, and those every evaluation reads implicitly. */
+function variablesRead(nodes: readonly MathNode[]): Set<string> {
+  const found = new Set<string>(IMPLICIT_SUM_INPUTS);
+  for (const node of nodes) {
+    node.traverse((n, path) => {
+      if (n.type === 'SymbolNode' && path !== 'fn') found.add((n as unknown as { name: string }).name);
+    });
+  }
+  return found;
 }
 
 /** The budget of the claim being evaluated; a scope without one (a diagnosis probe) gets the default. */
@@ -183,6 +201,53 @@ function straddlesKink(up: Value, centre: Value, down: Value, h: number): boolea
   return false;
 }
 
+/** A derivative another module knows exactly (graph/nodes.ts: a node that is the built-in loss), shaped like the target; else undefined. */
+export type ExactDerivative = (of: MathNode, target: { readonly quantity: Quantity; readonly layer: number }, scope: Scope) => Matrix | undefined;
+let exactDerivative: ExactDerivative = () => undefined;
+export function registerExactDerivative(known: ExactDerivative): void {
+  exactDerivative = known;
+}
+
+/** Calls whose value depends on which view (backprop or differences) the instance is read through. */
+const VIEW_DEPENDENT = new Set(['gc_grad', 'gc_deriv', 'gc_dnode', 'gc_node', 'gc_dscalar']);
+const readsGradients = new WeakMap<MathNode, boolean>();
+function readsAnyGradient(of: MathNode): boolean {
+  let reads = readsGradients.get(of);
+  if (reads === undefined) {
+    reads = false;
+    of.traverse((n) => {
+      if (n.type !== 'FunctionNode') return;
+      const { fn, args } = n as unknown as { fn: { name: string }; args: MathNode[] };
+      if (VIEW_DEPENDENT.has(fn.name) || (fn.name === 'gc_q' && (args[1] as unknown as { value?: unknown }).value === 'delta')) reads = true;
+    });
+    readsGradients.set(of, reads);
+  }
+  return reads;
+}
+
+/**
+ * The last derivative by differences of each expression, with what it read:
+ * the differences view of a claim asks again for the same derivative of an
+ * expression that reads no gradient, which is the same number.
+ */
+const lastDerivative = new WeakMap<MathNode, { readonly inputs: readonly unknown[]; readonly value: Value }>();
+/** The scope variables each differentiated expression reads, but the instance (a view of it is the key's first input). */
+const derivativeInputs = new WeakMap<MathNode, readonly string[]>();
+function inputsOfDerivative(of: MathNode): readonly string[] {
+  let names = derivativeInputs.get(of);
+  if (!names) {
+    const found = variablesRead([of]);
+    found.delete('ctx');
+    names = [...found];
+    derivativeInputs.set(of, names);
+  }
+  return names;
+}
+function sameDerivativeAsLast(of: MathNode, inputs: readonly unknown[]): Value | undefined {
+  const last = lastDerivative.get(of);
+  return last && last.inputs.length === inputs.length && last.inputs.every((v, k) => v === inputs[k]) ? last.value : undefined;
+}
+
 /**
  * d(of)/d(target entry) by central differences on perturbed instances: the
  * derivative of anything (not only the loss) with respect to one entry, or
@@ -208,12 +273,27 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
     return V.divide(V.subtract(up, down), 2 * h);
   };
   let centre: Value | undefined;
-  if (indices.length > 0) {
-    V.entry(base, indices, () => `${quantity}^${layer}`); // range check with a readable message
-    const [i, j] = indices.length === 1 ? [indices[0], 1] : indices;
-    return at((i - 1) * base.cols + (j - 1));
-  }
-  const columns = Array.from(base.data, (_, flat) => at(flat));
+  const exact = exactDerivative(ofNode, { quantity, layer }, scope);
+  if (exact) return indices.length > 0 ? exact.data[flatIndex(base, indices, quantity, layer)] : exact;
+  const inputs = readsAnyGradient(ofNode)
+    ? undefined
+    : [ctx.identity, quantity, layer, ...indices, ...inputsOfDerivative(ofNode).map((n) => scope.get(n))];
+  const known = inputs && sameDerivativeAsLast(ofNode, inputs);
+  if (known !== undefined) return known;
+  const value = indices.length > 0 ? at(flatIndex(base, indices, quantity, layer)) : wholeDerivative(Array.from(base.data, (_, flat) => at(flat)), base);
+  if (inputs) lastDerivative.set(ofNode, { inputs, value });
+  return value;
+}
+differentiate.rawArgs = true;
+
+function flatIndex(base: Matrix, indices: readonly number[], quantity: Quantity, layer: number): number {
+  V.entry(base, indices, () => `${quantity}^${layer}`); // range check with a readable message
+  const [i, j] = indices.length === 1 ? [indices[0], 1] : indices;
+  return (i - 1) * base.cols + (j - 1);
+}
+
+/** The derivative with respect to every entry: the matrix of scalar derivatives, or the diagonal of an elementwise map's Jacobian. */
+function wholeDerivative(columns: readonly Value[], base: Matrix): Value {
   if (columns.every((d) => V.scalarOf(d) !== undefined)) {
     return { rows: base.rows, cols: base.cols, data: Float64Array.from(columns, (d) => V.scalarOf(d)!) };
   }
@@ -222,7 +302,6 @@ function differentiate(args: MathNode[], _math: unknown, scope: Scope): Value {
   if (diagonal) return diagonal;
   throw new Uncheckable(`the derivative of a ${V.shapeOf(columns[0])} with respect to a whole ${V.shapeOf(base)} is a Jacobian whose layout conventions differ; write it entry by entry (∂z_a/∂o_b)`);
 }
-differentiate.rawArgs = true;
 
 /** The diagonal of a square Jacobian whose off-diagonal entries vanish, as a vector marked diagonal (values.ts). */
 function diagonalOf(columns: readonly Value[], base: Matrix): Value | undefined {
@@ -298,7 +377,9 @@ const FUNCTIONS = {
   gc_norm: (x: Value, bars: number): Value => {
     const e = V.entries(x);
     if (bars === 1 && e.length === 1) return Math.abs(e[0]);
-    return Math.sqrt(e.reduce((s, v) => s + v * v, 0));
+    let squares = 0;
+    for (let i = 0; i < e.length; i++) squares += e[i] * e[i];
+    return Math.sqrt(squares);
   },
   gc_size: (v: Value, position: number, count: number): Value => {
     if (!V.isMatrix(v)) throw new V.ShapeError('a scalar has no index range');

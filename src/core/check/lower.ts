@@ -358,8 +358,13 @@ export class Lowerer {
   private unknown(sym: Sym, appliedTo?: readonly Expr[]): Uncheckable {
     const name = displayName(sym);
     const indicator = appliedTo?.length === 1 && appliedTo[0].kind === 'relation' ? ' (an indicator is written I(y=a) or \\mathbb{1}(y=a))' : '';
+    const written = this.options.source?.(sym.span) ?? '';
+    // \text{vec} after a quantity: a word of prose (or OCR noise) inside the formula, not a name the author gave.
+    const prose = /^\\text(rm)?\{/.test(written) ? ` (written as text, ${written}: a word inside the formula, perhaps prose or OCR noise)` : '';
+    // Δw: Δ times w here; authors (and OCR, for ∇) mean a gradient or an update by it.
+    const change = sym.name === '\\Delta' ? ' (Δw reads as Δ times w: a gradient is written \\nabla_w L or \\frac{\\partial L}{\\partial w}, an update w \\leftarrow …)' : '';
     return new Uncheckable(
-      `unknown symbol ${name}${indicator}: say what it means in the network spec (\`let ${plainName(sym.name)} = …\` with a network quantity such as z^{L} on the right) or define it with :=`,
+      `unknown symbol ${name}${indicator}${prose}${change}: say what it means in the network spec (\`let ${plainName(sym.name)} = …\` with a network quantity such as z^{L} on the right) or define it with :=`,
       sym.span,
       sym.name,
       'unknown-symbol',

@@ -73,18 +73,24 @@ export function analyticGradient(grads: Gradients, target: Target): Float64Array
   }
 }
 
-/** The loss when the target is replaced by `value` and everything downstream recomputed. */
-export function lossWith(instance: Instance, target: Target, value: Float64Array): number {
+/**
+ * The loss when the target is replaced by `value` and everything downstream
+ * recomputed; with the instance's forward state (`upstream`), a weight or
+ * bias of layer l starts from o^{l−1} instead of the input.
+ */
+export function lossWith(instance: Instance, target: Target, value: Float64Array, upstream?: ForwardState): number {
   const { net, params, x, label } = instance;
   const l = target.layer;
+  // Layers below the target do not move; from o^{l−1} on the arithmetic is the same as a full forward pass.
+  const run = (moved: Params) => (upstream ? forwardFrom(net, moved, { quantity: 'o', layer: l - 1, value: upstream.o[l - 1] }, label) : forward(net, moved, x, label));
   switch (target.quantity) {
     case 'W': {
       const W = params.W.map((w, i) => (i === l ? matrix(w.rows, w.cols, value) : w));
-      return forward(net, { W, b: params.b }, x, label).loss;
+      return run({ W, b: params.b }).loss;
     }
     case 'b': {
       const b = params.b.map((bias, i) => (i === l ? value : bias));
-      return forward(net, { W: params.W, b }, x, label).loss;
+      return run({ W: params.W, b }).loss;
     }
     case 'z':
     case 'o':

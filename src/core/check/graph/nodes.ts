@@ -7,7 +7,7 @@ import type { Matrix, Quantity } from '../../engine';
 import { BatchContext } from '../batchContext';
 import type { InstanceContext } from '../context';
 import { NotApplicable, Uncheckable } from '../errors';
-import { evaluateNode, math, registerFunctions, registerImplicitSumInput, withVariable } from '../functions';
+import { evaluateNode, math, registerExactDerivative, registerFunctions, registerImplicitSumInput, withVariable } from '../functions';
 import * as V from '../values';
 import type { Value } from '../values';
 
@@ -210,6 +210,24 @@ function vectorOf(args: MathNode[], _math: unknown, scope: Map<string, unknown>)
   return colIndex && scope.get('ctx') instanceof BatchContext ? V.asBatch(result) : result;
 }
 vectorOf.rawArgs = true;
+
+/**
+ * ∂N/∂(network quantity) for a node N whose value is the built-in loss on
+ * this instance (the document's own `L = -\log \frac{u_y}{S}`, checked
+ * numerically, not by name): the instance's own gradient, exact in the
+ * backprop view and the engine's differences in the other, instead of
+ * moving every entry through the document's graph.
+ */
+function lossNodeGradient(of: MathNode, target: { readonly quantity: Quantity; readonly layer: number }, scope: Map<string, unknown>): Matrix | undefined {
+  if (of.type !== 'FunctionNode' || (of as unknown as { fn: { name: string } }).fn.name !== 'gc_node') return undefined;
+  const ctx = scope.get('ctx') as InstanceContext;
+  const value = V.scalarOf(evaluateNode(of, scope));
+  // Relative only: a node and a loss both near 0 are not the same function for being within an absolute 1e-12.
+  if (value === undefined || !(Math.abs(value - ctx.loss) <= 1e-12 * Math.max(Math.abs(value), Math.abs(ctx.loss)))) return undefined;
+  const gradient = ctx.gradient(target);
+  return V.isMatrix(gradient) ? gradient : undefined;
+}
+registerExactDerivative(lossNodeGradient);
 
 const GRAPH_FUNCTIONS = { gc_node: nodeValue, gc_dnode: differentiateNode, gc_vector: vectorOf };
 registerFunctions(GRAPH_FUNCTIONS);
