@@ -1,6 +1,8 @@
 // The `.mlp` network spec language: parser, resolution of a document's spec
 // blocks (found by core/document) into its network.
 export type {
+  ConventionStatement,
+  DeclaredConvention,
   DenseStatement,
   DocumentSpec,
   IncludeStatement,
