@@ -1,0 +1,137 @@
+// The conventions a document uses (issue 8): those it declares in its spec
+// (`convention NAME`) and those detected from its own math when unambiguous.
+// Readings are applied when every claim is lowered; the others rewrite the
+// claims into GradCheck's default notation before anything binds. The
+// report lists every convention used; an ambiguous detection is proposed in
+// a message and not applied.
+import type { DeclaredConvention } from '../../netspec';
+import { combineReadings, namedConvention, type Reading } from '../../notation';
+import type { Problem, Range } from '../../source';
+import type { LocatedClaim } from '../located';
+import { biasesFromWeights, writesBiasAsWeight } from './biasIndex';
+import { exampleSubscripts, withoutExampleSubscripts } from './exampleSubscript';
+import { detectsSubscriptLayers, layersFromSubscripts } from './layerSubscripts';
+import type { ClaimRewrite } from './rewrite';
+import { conflictingLetters, letterEvidence, unambiguousLetters, withLetterLayers, type LetterLayers } from './letters';
+
+export interface ConventionsInput<T> {
+  readonly claims: readonly T[];
+  readonly declared: readonly DeclaredConvention[];
+  readonly letSymbols: readonly string[];
+  /** The network's last layer, when there is a network: letters name layers 0 … L. */
+  readonly lastLayer?: number;
+}
+
+export interface DocumentConventions<T> {
+  readonly claims: T[];
+  /** What the report's `conventions` says, one sentence each. */
+  readonly used: string[];
+  /** The reading every claim is lowered with, when the document declares one. */
+  readonly reading?: Reading;
+  /** The rewrites applied to every claim, for a claim read again (a correction the repair search tries). */
+  readonly rewrite: ClaimRewrite;
+  readonly problems: Problem[];
+}
+
+const NOWHERE: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+
+/** Where a declaration is written in this document (one from a referenced file is reported at the top). */
+const declaredAt = (d: DeclaredConvention): Range => (d.file ? NOWHERE : d.range);
+
+/** The readings the declarations name, combined; a second numbering or layout is an error at its line. */
+function declaredReading(declared: readonly DeclaredConvention[], used: string[], problems: Problem[]): Reading | undefined {
+  let reading: Reading | undefined;
+  for (const d of declared) {
+    const named = namedConvention(d.name);
+    if (!named) continue;
+    if (named.reading) {
+      const combined = reading ? combineReadings(reading, named.reading) : named.reading;
+      if (!combined) {
+        problems.push({ range: declaredAt(d), severity: 'error', code: 'convention-clash', message: `convention ${d.name} contradicts an earlier convention (both say how layers are numbered, laid out or named): keep one` });
+        continue;
+      }
+      reading = combined;
+    }
+    used.push(`declared: ${named.description}`);
+  }
+  return reading;
+}
+
+function describeLetters(letters: LetterLayers, lastLayer: number): string {
+  return [...letters]
+    .sort((a, b) => a[1] - b[1])
+    .map(([letter, layer]) => `${letter} ${layer === 0 ? 'the input' : layer === lastLayer ? `layer ${layer} (the output)` : `layer ${layer}`}`)
+    .join(', ');
+}
+
+/** `layer-letters i j k`: the k-th letter is layer k (the input is 0). */
+function declaredLetters(d: DeclaredConvention, lastLayer: number, problems: Problem[]): LetterLayers {
+  const letters = d.letters ?? [];
+  if (letters.length > lastLayer + 1) {
+    problems.push({ range: declaredAt(d), severity: 'warning', code: 'convention-letters', message: `${letters.length} letters for a network of ${lastLayer + 1} layers (the input and ${lastLayer} dense): the letters after '${letters[lastLayer]}' name no layer` });
+  }
+  return new Map(letters.slice(0, lastLayer + 1).map((letter, layer) => [letter, layer]));
+}
+
+/** The first claim that writes a symbol a letter would place (a_j): where a proposal is shown. */
+function firstPlaced<T extends LocatedClaim>(claims: readonly T[], lastLayer: number, inputFirst: boolean): Range {
+  const at = claims.find((c) => letterEvidence([c.claim], inputFirst, lastLayer).used);
+  return at ? { start: at.lhsFormula.toPosition(at.claim.lhsSpan.start), end: at.rhsFormula.toPosition(at.claim.rhsSpan.end) } : NOWHERE;
+}
+
+export function documentConventions<T extends LocatedClaim>(input: ConventionsInput<T>): DocumentConventions<T> {
+  const used: string[] = [];
+  const problems: Problem[] = [];
+  const reading = declaredReading(input.declared, used, problems);
+  const declared = (name: DeclaredConvention['name']) => input.declared.find((d) => d.name === name);
+  const inputFirst = reading?.transposeWeights === true;
+  let claims = [...input.claims];
+  const steps: ClaimRewrite[] = [];
+  const rewrite = (f: ClaimRewrite) => {
+    steps.push(f);
+    claims = claims.map((c) => ({ ...c, claim: f(c.claim) }));
+  };
+
+  if (declared('layer-subscripts')) rewrite((c) => layersFromSubscripts(c));
+  else if (detectsSubscriptLayers(claims.map((c) => c.claim), input.letSymbols)) {
+    rewrite((c) => layersFromSubscripts(c));
+    used.push('layers numbered by subscript (detected: a weight is written w_1): w_k, b_k, z_k, a_k, h_k, o_k are the quantities of layer k');
+  }
+
+  if (declared('bias-index-0')) rewrite((c) => biasesFromWeights(c, inputFirst));
+  else if (writesBiasAsWeight(claims.map((c) => c.claim), inputFirst)) {
+    rewrite((c) => biasesFromWeights(c, inputFirst));
+    used.push('the bias is the weight with index 0 (detected: a weight is written with input index 0, as w_{j0}): w_{j0} is b_j, as if x_0 = z_0 = 1');
+  }
+
+  const lastLayer = input.lastLayer;
+  const declaredLetterLine = declared('layer-letters');
+  if (lastLayer !== undefined && declaredLetterLine) {
+    const letters = declaredLetters(declaredLetterLine, lastLayer, problems);
+    rewrite((c) => withLetterLayers(c, letters));
+  }
+  else if (lastLayer !== undefined && !reading?.shift) {
+    const evidence = letterEvidence(claims.map((c) => c.claim), inputFirst, lastLayer);
+    const letters = evidence.used ? unambiguousLetters(evidence) : undefined;
+    if (letters) {
+      rewrite((c) => withLetterLayers(c, letters));
+      used.push(`layers named by index letters (detected from ${evidence.witnesses.join(', ')}): ${describeLetters(letters, lastLayer)}; a symbol written with one of these letters and no layer (a_j, δ_k) is in that layer`);
+    } else if (evidence.used && conflictingLetters(evidence).length > 0) {
+      const why = `but ${conflictingLetters(evidence).join('; ')} (${evidence.witnesses.join(', ')})`;
+      problems.push({
+        range: firstPlaced(claims, lastLayer, inputFirst),
+        severity: 'information',
+        code: 'convention-proposed',
+        message: `the index letters may name layers (as in Bishop: i input, j hidden, k output units), ${why}: not applied. If the document means it, declare the letters in the spec, input layer first, e.g. \`convention layer-letters i j k\``,
+      });
+    }
+  }
+
+  const marks = exampleSubscripts(claims.map((c) => c.claim));
+  if (marks.size > 0) {
+    rewrite((c) => withoutExampleSubscripts(c, marks));
+    for (const [name, letter] of marks) used.push(`${name}_${letter} is the loss of the one example checked (detected: ${letter} marks the example and nothing else)`);
+  }
+  const all: ClaimRewrite = (claim) => steps.reduce((c, step) => step(c), claim);
+  return { claims, used, ...(reading ? { reading } : {}), rewrite: all, problems };
+}
