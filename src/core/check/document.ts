@@ -276,7 +276,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   bindLets(env, spec.lets, problems);
   const labelConvention = outputWhenLabelRenamed(spec.lets, env);
   if (labelConvention) conventionsUsed.push(labelConvention);
-  bindProseFunctions(namedFunctions, env);
+  bindProseFunctions(namedFunctions, documentClaims.map((c) => c.claim), env);
   const constants = bindProseConstants(formulas, env);
 
   const withoutNetwork = (why: string): DocumentReport => {

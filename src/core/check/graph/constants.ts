@@ -1,6 +1,8 @@
 // Sizes and constants a document sets in prose math ($\lambda = 0.01$,
 // $m = 5$): they bind when nothing else gives the symbol a meaning.
 import type { Formula } from '../../document';
+import type { Claim } from '../../math';
+import { some } from '../walk';
 import type { Binding, ElementaryFunction, Environment } from '../conventions';
 
 /** `\lambda = 0.01`, `m = 5`, `D=3`: one symbol, one number, nothing else. */
@@ -43,9 +45,14 @@ export function proseFunctions(formulas: readonly Formula[]): ProseFunction[] {
   });
 }
 
-/** Binds each function the text names; its sentence says what the letter means, whatever the convention would read. */
-export function bindProseFunctions(functions: readonly ProseFunction[], env: Environment): void {
+/**
+ * Binds each function the text names; its sentence says what the letter means,
+ * whatever the convention would read. Not where the document also writes the
+ * letter with a layer (h^{(k)}): there it stays the layered quantity.
+ */
+export function bindProseFunctions(functions: readonly ProseFunction[], claims: readonly Claim[], env: Environment): void {
   for (const f of functions) {
+    if (claims.some((c) => [c.lhs, c.rhs].some((side) => some(side, (n) => n.kind === 'sym' && n.name === f.name && n.layer !== undefined)))) continue;
     env.bind(f.name, { meaning: { kind: 'function', fn: f.fn }, description: `${f.name} = ${f.fn}, named in the text`, boundBy: `the text on line ${f.line}` });
   }
 }
