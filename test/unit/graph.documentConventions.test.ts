@@ -192,4 +192,49 @@ describe('conventions that cannot be detected unambiguously', () => {
     const report = checkMarkdown(SPEC('').replace('let t = y', 'let \\tau = y') + '$$\\tau_k - y_k = 0$$\n');
     assert.ok(!(report.conventions ?? []).some((c) => c.includes("network's output")), (report.conventions ?? []).join('\n'));
   });
+
+  it('proposes layer names it cannot settle (H on a network with two hidden layers) and checks no claim that uses them, while O is still the output', () => {
+    const report = checkMarkdown(`~~~mlp\ninput 3\ndense 4 sigmoid\ndense 3 sigmoid\ndense 2 softmax\n~~~\n\n` + String.raw`$$z^{(H)} = W^{(H)} x + b^{(H)}$$
+
+$$\frac{\partial L}{\partial b^{(O)}} = \delta^{(O)}$$
+`);
+    assert.equal(verdict(report, 'z^{(H)}'), 'unchecked', explain(report));
+    assert.equal(verdict(report, '\\frac{\\partial L}{\\partial b^{(O)}}'), 'ok', explain(report));
+    const proposal = report.problems.find((p) => p.code === 'convention-proposed');
+    assert.match(proposal?.message ?? '', /H names no one layer of this network \(2 hidden layers\).*convention layer-names I H O/);
+  });
+});
+
+describe('layers named by capital letters', () => {
+  const net = (extra: string, hidden = 'dense 4 sigmoid\n') => `~~~mlp\ninput 3\n${hidden}dense 2 softmax\n${extra}~~~\n\n`;
+
+  it('reads (H) and (O) as the hidden and the output layer of a two-layer network, never as layer variables', () => {
+    const report = checkMarkdown(net('') + String.raw`$$z^{(H)} = W^{(H)} x + b^{(H)}$$
+
+$$z^{(O)} = W^{(O)} a^{(H)} + b^{(O)}$$
+
+$$\frac{\partial L}{\partial W^{(O)}} = \delta^{(O)} (a^{(H)})^T$$
+
+$$\frac{\partial L}{\partial W^{(O)}} = a^{(H)} (\delta^{(O)})^T$$
+`);
+    for (const start of ['z^{(H)}', 'z^{(O)}', '\\frac{\\partial L}{\\partial W^{(O)}} = \\delta']) assert.equal(verdict(report, start), 'ok', explain(report));
+    assert.equal(verdict(report, '\\frac{\\partial L}{\\partial W^{(O)}} = a'), 'mismatch', explain(report));
+    assert.match((report.conventions ?? []).join('\n'), /layers named by capital letters \(detected: H is layer 1, O is layer 2 \(the output\)\)/);
+  });
+
+  it('takes declared names, input layer first, on a deeper network', () => {
+    const report = checkMarkdown(net('convention layer-names I H G O\n', 'dense 4 sigmoid\ndense 3 sigmoid\n') + String.raw`$$z^{(G)} = W^{(G)} a^{(H)} + b^{(G)}$$
+
+$$a^{(I)} = x$$
+`);
+    assert.equal(verdict(report, 'z^{(G)}'), 'ok', explain(report));
+    assert.equal(verdict(report, 'a^{(I)}'), 'ok', explain(report));
+    assert.ok((report.conventions ?? []).some((c) => c.startsWith('declared: layers are named by capital letters')), (report.conventions ?? []).join('\n'));
+  });
+
+  it('leaves named layers to the lets that bind them', () => {
+    const report = checkMarkdown(net('let W^{(O)} = W^{2}\n') + '$$\\frac{\\partial L}{\\partial W^{(O)}} = \\delta^{2} (o^{1})^T$$\n');
+    assert.equal(verdict(report, '\\frac'), 'ok', explain(report));
+    assert.equal(report.conventions, undefined);
+  });
 });

@@ -1,6 +1,6 @@
 // `convention NAME`: the document declares a convention GradCheck would
 // otherwise have to detect (src/core/notation/conventions.ts). One name per
-// line; `layer-letters` takes the index letters of the layers, input first.
+// line; `layer-letters` and `layer-names` take a letter per layer, input first.
 import { CONVENTION_HINTS, CONVENTION_NAMES, namedConvention } from '../notation';
 import { tokenRange } from './lexer';
 import type { LineInput } from './statements';
@@ -32,19 +32,19 @@ export function readConvention(input: LineInput): ConventionStatement | undefine
     }
     return { ...base, range: tokenRange(line, keyword, nameToken) };
   }
-  return readLetters(input, base, rest);
+  return readLetters(input, base, rest, named.example);
 }
 
 /** `layer-letters i j k`: distinct single letters, the input layer's first. */
-function readLetters(input: LineInput, base: Omit<ConventionStatement, 'range'>, tokens: LineInput['args']): ConventionStatement | undefined {
+function readLetters(input: LineInput, base: Omit<ConventionStatement, 'range'>, tokens: LineInput['args'], example: string): ConventionStatement | undefined {
   const { line, sink } = input;
   if (tokens.length < 2) {
-    sink.error(tokenRange(line, input.keyword, input.args[0]), 'missing-letters', '`convention layer-letters` needs the index letter of each layer, the input layer first, e.g. `convention layer-letters i j k`');
+    sink.error(tokenRange(line, input.keyword, input.args[0]), 'missing-letters', `\`convention ${base.name}\` needs a letter for each layer, the input layer first, e.g. \`${example}\``);
     return undefined;
   }
   const bad = tokens.find((t, k) => !/^[a-zA-Z]$/.test(t.text) || tokens.findIndex((u) => u.text === t.text) !== k);
   if (bad) {
-    sink.error(tokenRange(line, bad), 'bad-letter', `'${bad.text}' is not a letter of its own: write one distinct letter per layer, the input layer first, e.g. \`convention layer-letters i j k\``);
+    sink.error(tokenRange(line, bad), 'bad-letter', `'${bad.text}' is not a letter of its own: write one distinct letter per layer, the input layer first, e.g. \`${example}\``);
     return undefined;
   }
   return { ...base, letters: tokens.map((t) => t.text), range: tokenRange(line, input.keyword, tokens[tokens.length - 1]) };

@@ -4,7 +4,16 @@
 // claims (src/core/check/graph/conventions.ts). docs/notation.md lists them.
 import { A_PRE_ACTIVATION, INPUT_LAYER_1, ROW_VECTORS, SUBSCRIPT_LAYERS, UFLDL_LAYERS, WEIGHTS_INPUT_FIRST, type Reading } from './readings';
 
-export type ConventionName = 'row-vectors' | 'weights-input-first' | 'layers-from-1' | 'input-layer-1' | 'layer-subscripts' | 'a-pre-activation' | 'layer-letters' | 'bias-index-0';
+export type ConventionName =
+  | 'row-vectors'
+  | 'weights-input-first'
+  | 'layers-from-1'
+  | 'input-layer-1'
+  | 'layer-subscripts'
+  | 'a-pre-activation'
+  | 'layer-letters'
+  | 'layer-names'
+  | 'bias-index-0';
 
 export interface NamedConvention {
   readonly name: ConventionName;
@@ -14,7 +23,7 @@ export interface NamedConvention {
   readonly example: string;
   /** The reading every claim is lowered with; none for the conventions that rewrite claims. */
   readonly reading?: Reading;
-  /** `layer-letters` takes the index letters of the layers, input first. */
+  /** `layer-letters` and `layer-names` take a letter per layer, input first. */
   readonly takesLetters?: boolean;
 }
 
@@ -29,6 +38,12 @@ export const NAMED_CONVENTIONS: readonly NamedConvention[] = [
     name: 'layer-letters',
     description: 'the index letter names the layer of a symbol written without one: with letters i j k, x_i, a_j, δ_k are in the input, hidden and output layers (Bishop)',
     example: 'convention layer-letters i j k',
+    takesLetters: true,
+  },
+  {
+    name: 'layer-names',
+    description: 'layers are named by capital letters, input layer first: with names I H O, W^{(H)}, z^{(H)} are layer 1 and W^{(O)} the output layer',
+    example: 'convention layer-names I H O',
     takesLetters: true,
   },
   { name: 'bias-index-0', description: 'the bias is the weight with index 0: w_{j0} is b_j, as if x_0 = z_0 = 1 (Bishop)', example: 'convention bias-index-0' },
@@ -52,6 +67,8 @@ export const CONVENTION_HINTS: Readonly<Record<string, ConventionName>> = {
   'z-is-activation': 'a-pre-activation',
   'letter-layers': 'layer-letters',
   letters: 'layer-letters',
+  names: 'layer-names',
+  'named-layers': 'layer-names',
   'bias-zero': 'bias-index-0',
   'bias-weight': 'bias-index-0',
   transposed: 'weights-input-first',

@@ -10,6 +10,7 @@ import type { Problem, Range } from '../../source';
 import type { LocatedClaim } from '../located';
 import { biasesFromWeights, writesBiasAsWeight } from './biasIndex';
 import { exampleSubscripts, withoutExampleSubscripts } from './exampleSubscript';
+import { detectLayerNames, layerNamesUsed, withLayerNames } from './layerNames';
 import { detectsSubscriptLayers, layersFromSubscripts } from './layerSubscripts';
 import type { ClaimRewrite } from './rewrite';
 import { conflictingLetters, letterEvidence, unambiguousLetters, withLetterLayers, type LetterLayers } from './letters';
@@ -79,6 +80,38 @@ function firstPlaced<T extends LocatedClaim>(claims: readonly T[], lastLayer: nu
   return at ? { start: at.lhsFormula.toPosition(at.claim.lhsSpan.start), end: at.rhsFormula.toPosition(at.claim.rhsSpan.end) } : NOWHERE;
 }
 
+/** `let W^{(O)} = W^{2}`: the lets say what the named layers are, so nothing is detected. */
+const NAMED_LET = /\^\{?[([]?[A-Z][)\]]?\}?/;
+
+/** W^{(H)}, z^{(O)}: capital layer names, declared (`layer-names I H O`) or read as input, hidden and output where that is unambiguous. */
+function namedLayers<T extends LocatedClaim>(input: ConventionsInput<T>, lastLayer: number, claims: readonly T[], rewrite: (f: ClaimRewrite) => void, used: string[], problems: Problem[]): void {
+  const declaration = input.declared.find((d) => d.name === 'layer-names');
+  if (declaration) {
+    const names = declaredLetters(declaration, lastLayer, problems);
+    rewrite((c) => withLayerNames(c, names));
+    return;
+  }
+  if (input.letSymbols.some((s) => NAMED_LET.test(s.replace(/\s+/g, '')))) return;
+  const written = layerNamesUsed(claims.map((c) => c.claim));
+  const { names, unresolved } = detectLayerNames(written, lastLayer);
+  if (names.size === 0 && unresolved.length === 0) return;
+  rewrite((c) => withLayerNames(c, names, unresolved));
+  if (names.size > 0) {
+    const said = [...names].map(([n, l]) => `${n} is ${l === 0 ? 'the input' : l === lastLayer ? `layer ${l} (the output)` : `layer ${l}`}`);
+    used.push(`layers named by capital letters (detected: ${said.join(', ')}): W^{(O)}, z^{(H)} are the quantities of those layers`);
+  }
+  if (unresolved.length > 0) {
+    const at = claims.find((c) => layerNamesUsed([c.claim]).size > 0);
+    const which = unresolved.join(', ');
+    problems.push({
+      range: at ? { start: at.lhsFormula.toPosition(at.claim.lhsSpan.start), end: at.rhsFormula.toPosition(at.claim.rhsSpan.end) } : NOWHERE,
+      severity: 'information',
+      code: 'convention-proposed',
+      message: `the layers seem to be named by letters, but ${which} names no one layer of this network (${lastLayer - 1} hidden layers): the claims that use ${which} are not checked. If the letters name layers, declare them in the spec, input layer first, e.g. \`convention layer-names I H O\``,
+    });
+  }
+}
+
 export function documentConventions<T extends LocatedClaim>(input: ConventionsInput<T>): DocumentConventions<T> {
   const used: string[] = [];
   const problems: Problem[] = [];
@@ -126,6 +159,8 @@ export function documentConventions<T extends LocatedClaim>(input: ConventionsIn
       });
     }
   }
+
+  if (lastLayer !== undefined) namedLayers(input, lastLayer, claims, rewrite, used, problems);
 
   const marks = exampleSubscripts(claims.map((c) => c.claim));
   if (marks.size > 0) {
