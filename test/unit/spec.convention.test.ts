@@ -2,7 +2,8 @@
 // did-you-mean for an unknown name, and a spec whose convention cannot be read
 // checks nothing rather than check under the wrong reading.
 import assert from 'node:assert/strict';
-import { parseSpec } from '../../src/core/netspec';
+import { readDocument } from '../../src/core/document';
+import { parseSpec, resolveDocumentSpec } from '../../src/core/netspec';
 
 describe('spec parser: convention statements', () => {
   it('reads each declared convention with its range, and the index letters of layer-letters', () => {
@@ -42,5 +43,15 @@ describe('spec parser: convention statements', () => {
     assert.deepEqual(messages('convention layer-letters i'), ['missing-letters@0:0']);
     assert.deepEqual(messages('convention layer-letters i j j'), ['bad-letter@0:29']);
     assert.deepEqual(messages('convention layer-letters i jk'), ['bad-letter@0:27']);
+  });
+});
+
+describe('conventions in a referenced .mlp file', () => {
+  it('apply to the document, which may declare more of its own; the same name declared twice keeps the document\'s', () => {
+    const blocks = readDocument('```mlp\nmlp: net.mlp\nconvention a-pre-activation\nconvention bias-index-0\n```\n', 'markdown').specBlocks;
+    const file = 'input 3\ndense 2 tanh\nconvention layer-letters i j\nconvention bias-index-0\n';
+    const { spec, problems } = resolveDocumentSpec(blocks, { path: '/notes/doc.md', readFile: (p) => (p === '/notes/net.mlp' ? file : undefined) });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(spec.conventions.map((c) => [c.name, c.file]), [['layer-letters', '/notes/net.mlp'], ['a-pre-activation', undefined], ['bias-index-0', undefined]]);
   });
 });
