@@ -238,3 +238,29 @@ $$a^{(I)} = x$$
     assert.equal(report.conventions, undefined);
   });
 });
+
+describe('transposed weight aliases the document defines (W_2 := (W^{2})^T)', () => {
+  const report = checkMarkdown(`~~~mlp\ninput 3\ndense 4 relu\ndense 2 softmax\n~~~\n\n` + String.raw`Let $W_1 := (W^{1})^\top$, $W_2 := (W^{2})^\top$, $b_1 := (b^{1})^\top$, $b_2 := (b^{2})^\top$.
+
+$$s = \max(0, x^\top W_1 + b_1) W_2 + b_2$$
+
+$$s = (z^{2})^\top$$
+
+$$\frac{\partial L}{\partial W_2} = \left(\frac{\partial L}{\partial W^{2}}\right)^\top$$
+
+$$\frac{\partial L}{\partial W_1} = x \left(\frac{\partial L}{\partial z^{1}}\right)^\top$$
+
+$$\frac{\partial L}{\partial W_1} = -x \left(\frac{\partial L}{\partial z^{1}}\right)^\top$$
+`);
+
+  it('keeps W_1, W_2 the document\'s own symbols: its subscripts are not layer numbers', () => {
+    assert.equal(report.conventions, undefined);
+    assert.equal(verdict(report, 's = (z^{2})^\\top'), 'ok', explain(report));
+  });
+
+  it('differentiates through a transposed alias of a weight matrix, with the engine\'s gradient transposed as the exact column', () => {
+    assert.equal(verdict(report, '\\frac{\\partial L}{\\partial W_2}'), 'ok', explain(report));
+    assert.equal(verdict(report, '\\frac{\\partial L}{\\partial W_1} = x'), 'ok', explain(report));
+    assert.equal(verdict(report, '\\frac{\\partial L}{\\partial W_1} = -x'), 'mismatch', explain(report));
+  });
+});

@@ -44,7 +44,12 @@ export function layersFromSubscripts<C extends ClaimShape>(claim: C): C {
 /** `let W_1 = W^{1}`: the document says itself what its numbered symbols mean, so nothing is detected. */
 const NUMBERED_LET = /^\\?[A-Za-z]+_\{?\d+\}?$/;
 
-/** Whether the document numbers its layers by subscript and its lets do not say so themselves. */
+/** `W_2 := (W^{2})^\top`: the document defines a numbered symbol itself (a transposed weight alias), so its subscripts are names. */
+function definesNumbered(claims: readonly Claim[]): boolean {
+  return claims.some((c) => c.kind === 'definition' && c.lhs.kind === 'sym' && LAYERED.has(plainName(c.lhs.name)) && layerNumber(c.lhs) !== undefined);
+}
+
+/** Whether the document numbers its layers by subscript and neither its lets nor its definitions say what its numbered symbols are. */
 export function detectsSubscriptLayers(claims: readonly Claim[], letSymbols: readonly string[]): boolean {
-  return !letSymbols.some((s) => NUMBERED_LET.test(s.trim())) && numbersLayersBySubscript(claims);
+  return !letSymbols.some((s) => NUMBERED_LET.test(s.trim())) && !definesNumbered(claims) && numbersLayersBySubscript(claims);
 }
