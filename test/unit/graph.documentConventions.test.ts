@@ -110,6 +110,20 @@ $$z^1 = W^1 x + b^1$$
     assert.deepEqual(report.conventions, ['declared: vectors are rows: z = xW + b, W^l is n_{l−1} × n_l (CS231n)']);
   });
 
+  it('row vectors undeclared: adopted when every line holds so and none holds by default, and listed as detected', () => {
+    const report = checkMarkdown(
+      net('') +
+        String.raw`$$z^1 = x W^1 + b^1$$
+
+$$z^2 = a^1 W^2 + b^2$$
+
+$$\frac{\partial L}{\partial W^2} = (a^1)^T \delta^2$$
+`,
+    );
+    for (const start of ['z^1 = ', 'z^2 = ', '\\frac{\\partial L}{\\partial W^2}']) assert.equal(verdict(report, start), 'ok', explain(report));
+    assert.match((report.conventions ?? []).join('\n'), /^row vectors \(z = xW \+ b.*\(detected: the document's equations hold under it/);
+  });
+
   it('weights-input-first: w^l_{jk} goes from unit j to unit k', () => {
     const report = checkMarkdown(net('convention weights-input-first\n') + String.raw`$$z^1_k = \sum_{j} w^1_{jk} x_j + b^1_k$$
 

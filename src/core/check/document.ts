@@ -380,7 +380,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
       const context = (drawn ?? drawInstances(network, seed, 1))[0];
       return { context, state: firstSampleState(context), engineCheck: engineCheck(context) };
     });
-    reports = judge.revise(checkClaims(), problems);
+    reports = judge.revise(checkClaims(), problems, conventionsUsed);
     reports = suggestMeanings({ claims: documentClaims.map((c) => c.claim), reports, env, evaluate: (claim, trial) => evaluateClaim(claim, trial, contexts(), { tolerance, limits, documentDeadline: deadline, lossName, lower: { reading } }), lastLayer: network.layers.length });
     // The confirming re-checks keep no memory: what they evaluate carries no diagnosis.
     if (diagnoseMismatches) reports = confirmSharedEdits(text, reports, (edited) => checkText(edited, { ...options, memory: undefined }, false).claims);

@@ -166,8 +166,8 @@ export class ReadingJudge {
     this.observed.push({ index: -1, report, located, env: env.snapshot(), evaluation, options });
   }
 
-  /** The reports, revised by the evidence for another reading; `problems` gets a note when the document is re-read. */
-  revise(reports: readonly ClaimReport[], problems: Problem[]): ClaimReport[] {
+  /** The reports, revised by the evidence for another reading; `problems` gets a note and `conventions` the reading when the document is re-read. */
+  revise(reports: readonly ClaimReport[], problems: Problem[], conventions: string[] = []): ClaimReport[] {
     for (const o of this.observed) o.index = reports.indexOf(o.report);
     this.observed = this.observed.filter((o) => o.index >= 0);
     if (this.observed.length === 0) return [...reports];
@@ -209,6 +209,7 @@ export class ReadingJudge {
         message: `checked with ${adopted.reading.description}: the document's equations hold under that reading and not under GradCheck's default`,
         code: 'reading',
       });
+      conventions.push(`${adopted.reading.description} (detected: the document's equations hold under it and not under GradCheck's default)`);
       return out;
     }
     for (const o of failing) {

@@ -32,7 +32,7 @@ export const A_PRE_ACTIVATION: Reading = { description: 'a as the pre-activation
 export const ROW_VECTORS: Reading = { description: 'row vectors (z = xW + b, W^l laid out n_{l−1} × n_l, as in CS231n)', short: 'row vectors', transposeWeights: true, rowVectors: true };
 
 /** The numberings and layouts real documents use besides GradCheck's default (input o^0, W^l n_l × n_{l−1}). */
-export const READINGS: readonly Reading[] = [UFLDL_LAYERS, INPUT_LAYER_1, WEIGHTS_INPUT_FIRST, SUBSCRIPT_LAYERS, A_PRE_ACTIVATION];
+export const READINGS: readonly Reading[] = [UFLDL_LAYERS, INPUT_LAYER_1, WEIGHTS_INPUT_FIRST, SUBSCRIPT_LAYERS, A_PRE_ACTIVATION, ROW_VECTORS];
 
 /**
  * A declared reading with a tried one on top, or undefined when both set the
