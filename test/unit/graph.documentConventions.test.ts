@@ -202,9 +202,11 @@ describe('conventions that cannot be detected unambiguously', () => {
     assert.match(message, /convention layer-letters/);
   });
 
-  it('keeps a Greek alias of the label an alias: y stays the label', () => {
-    const report = checkMarkdown(SPEC('').replace('let t = y', 'let \\tau = y') + '$$\\tau_k - y_k = 0$$\n');
-    assert.ok(!(report.conventions ?? []).some((c) => c.includes("network's output")), (report.conventions ?? []).join('\n'));
+  it('keeps a Greek or capital alias of the label an alias (Y is a batch of labels): y stays the label', () => {
+    for (const alias of ['\\tau', 'Y']) {
+      const report = checkMarkdown(SPEC('').replace('let t = y', `let ${alias} = y`) + '$$y_k = y_k$$\n');
+      assert.ok(!(report.conventions ?? []).some((c) => c.includes("network's output")), `${alias}: ${(report.conventions ?? []).join('\n')}`);
+    }
   });
 
   it('proposes layer names it cannot settle (H on a network with two hidden layers) and checks no claim that uses them, while O is still the output', () => {

@@ -61,8 +61,8 @@ const TRIAL_ASSIGNMENTS = 24;
 /** Diagnoses of mistakes no reading in READINGS can cause (diagnose.ts's kinds). */
 const NOT_A_READING: ReadonlySet<DiagnosisKind> = new Set(['sign', 'term-sign', 'constant-factor', 'activation-derivative-missing', 'activation-derivative-extra']);
 
-/** Verified mistakes that look like a weight-layout reading: only other claims can tell them apart. */
-const LAYOUT_MISTAKES: ReadonlySet<DiagnosisKind> = new Set(['transpose-missing', 'transpose-extra', 'transposed', 'indices-swapped', 'outer-product-order']);
+/** Verified mistakes that look like a weight-layout or row-vector reading: only other claims can tell them apart. */
+const LAYOUT_MISTAKES: ReadonlySet<DiagnosisKind> = new Set(['transpose-missing', 'transpose-extra', 'transposed', 'indices-swapped', 'outer-product-order', 'factor-order']);
 
 interface Observed {
   /** Position of the claim's report in the reports `revise` is given. */

@@ -1,7 +1,8 @@
 // Bishop writes the targets t and the network's outputs y: a document that
-// names its label with another letter (`let t = y`) frees y, which is then
-// the output y_k = o^L_k. The let keeps meaning the label itself, so
-// reading y as the output does not turn t into one.
+// names its label with another lower-case letter (`let t = y`; not Y, a
+// batch of labels) frees y, which is then the output y_k = o^L_k. The let
+// keeps meaning the label itself, so reading y as the output does not turn
+// t into one.
 import { parseExpression } from '../../math';
 import type { LetBinding } from '../../netspec';
 import type { Environment } from '../conventions';
@@ -9,7 +10,7 @@ import { isBareSymbol } from '../walk';
 
 /** Rebinds y as the output when a let names the label with another letter; the convention the report lists, if so. */
 export function outputWhenLabelRenamed(lets: readonly LetBinding[], env: Environment): string | undefined {
-  const renaming = lets.find((l) => l.expression.trim() === 'y' && /^[A-Za-z]$/.test(l.symbol.trim()) && l.symbol.trim() !== 'y');
+  const renaming = lets.find((l) => l.expression.trim() === 'y' && /^[a-xz]$/.test(l.symbol.trim()));
   const label = env.lookup('y');
   if (!renaming || label?.meaning.kind !== 'label' || label.boundBy !== 'default convention') return undefined;
   const letter = parseExpression(renaming.symbol.trim()).expr;
