@@ -44,9 +44,11 @@ export function layersFromSubscripts<C extends ClaimShape>(claim: C): C {
 /** `let W_1 = W^{1}`: the document says itself what its numbered symbols mean, so nothing is detected. */
 const NUMBERED_LET = /^\\?[A-Za-z]+_\{?\d+\}?$/;
 
-/** `W_2 := (W^{2})^\top`: the document defines a numbered symbol itself (a transposed weight alias), so its subscripts are names. */
+const PARAMETERS = new Set(['W', 'w', 'b']);
+
+/** `W_2 := (W^{2})^\top`: the document defines a numbered weight or bias itself (a transposed alias), so its subscripts are names. */
 function definesNumbered(claims: readonly Claim[]): boolean {
-  return claims.some((c) => c.kind === 'definition' && c.lhs.kind === 'sym' && LAYERED.has(plainName(c.lhs.name)) && layerNumber(c.lhs) !== undefined);
+  return claims.some((c) => c.kind === 'definition' && c.lhs.kind === 'sym' && PARAMETERS.has(plainName(c.lhs.name)) && layerNumber(c.lhs) !== undefined);
 }
 
 /** Whether the document numbers its layers by subscript and neither its lets nor its definitions say what its numbered symbols are. */
