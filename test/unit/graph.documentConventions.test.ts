@@ -200,6 +200,8 @@ describe('conventions that cannot be detected unambiguously', () => {
     const message = report.claims.find((c) => c.latex.startsWith('z_j'))!.message;
     assert.match(message, /holds at layer 1 with a as the pre-activation/);
     assert.match(message, /convention layer-letters/);
+    // A line that holds at no layer is still the mistake it is.
+    assert.equal(verdict(report, "h'(a_j) = 1 - z_j"), 'mismatch', explain(report));
   });
 
   it('keeps a Greek or capital alias of the label an alias (Y is a batch of labels): y stays the label', () => {
