@@ -78,6 +78,30 @@ describe('conventions detected from the document (Bishop §5.3)', () => {
   });
 });
 
+describe('biases folded into a sum from 0 (Bishop 5.9: a_j = Σ_{i=0}^{D} w_{ji} x_i, x_0 = 1)', () => {
+  const report = checkMarkdown(
+    SPEC('') +
+      String.raw`With $h = \tanh$:
+
+$$a_j = \sum_{i=0}^{3} w^{(1)}_{ji} x_i$$
+
+$$z_j = h(a_j)$$
+
+$$y_k = \sum_{j=0}^{4} w^{(2)}_{kj} z_j$$
+
+$$y_k = \sum_{j=1}^{4} w^{(2)}_{kj} z_j$$
+`,
+  );
+
+  it('reads the i = 0 term as the bias, and catches the sum that leaves it out', () => {
+    assert.equal(verdict(report, 'a_j = '), 'ok', explain(report));
+    assert.equal(verdict(report, 'z_j = '), 'ok', explain(report));
+    assert.equal(verdict(report, 'y_k = \\sum_{j=0}'), 'ok', explain(report));
+    assert.equal(verdict(report, 'y_k = \\sum_{j=1}'), 'mismatch', explain(report));
+    assert.match((report.conventions ?? []).join('\n'), /the bias is the weight with index 0/);
+  });
+});
+
 describe('conventions declared in the spec', () => {
   it('checks the Bishop document the same when it declares its letters, its bias weights and its a', () => {
     const report = checkMarkdown(SPEC('convention layer-letters i j k\nconvention bias-index-0\nconvention a-pre-activation\n') + BISHOP_MATH);

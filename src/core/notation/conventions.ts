@@ -46,7 +46,7 @@ export const NAMED_CONVENTIONS: readonly NamedConvention[] = [
     example: 'convention layer-names I H O',
     takesLetters: true,
   },
-  { name: 'bias-index-0', description: 'the bias is the weight with index 0: w_{j0} is b_j, as if x_0 = z_0 = 1 (Bishop)', example: 'convention bias-index-0' },
+  { name: 'bias-index-0', description: 'the bias is the weight with index 0: w_{j0} is b_j, as if x_0 = z_0 = 1, and a sum from 0 over a weight\'s input side (Σ_{i=0}^{D} w_{ji} x_i) includes it (Bishop)', example: 'convention bias-index-0' },
 ];
 
 export const CONVENTION_NAMES: readonly ConventionName[] = NAMED_CONVENTIONS.map((c) => c.name);

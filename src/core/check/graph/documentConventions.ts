@@ -134,7 +134,7 @@ export function documentConventions<T extends LocatedClaim>(input: ConventionsIn
   if (declared('bias-index-0')) rewrite((c) => biasesFromWeights(c, inputFirst));
   else if (writesBiasAsWeight(claims.map((c) => c.claim), inputFirst)) {
     rewrite((c) => biasesFromWeights(c, inputFirst));
-    used.push('the bias is the weight with index 0 (detected: a weight is written with input index 0, as w_{j0}): w_{j0} is b_j, as if x_0 = z_0 = 1');
+    used.push('the bias is the weight with index 0 (detected: a weight is written with input index 0, as w_{j0}, or summed from 0): w_{j0} is b_j, as if x_0 = z_0 = 1');
   }
 
   const lastLayer = input.lastLayer;
