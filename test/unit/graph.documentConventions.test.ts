@@ -72,6 +72,22 @@ describe('conventions detected from the document (Bishop §5.3)', () => {
     assert.match(conventions, /z is the activation/);
   });
 
+  it('leaves a symbol a let binds bare to the let: `let a = z^{1}` keeps a_j the hidden pre-activation, whatever its letter', () => {
+    const withLet = checkMarkdown(
+      SPEC('let a = z^{1}\n') +
+        String.raw`$$a_j = \sum_{i} w^{(1)}_{ji} x_i + b^{(1)}_j$$
+
+$$y_k = \sum_{j} w^{(2)}_{kj} \tanh(a_j) + b^{(2)}_k$$
+
+$$a_k = z^{1}_k$$
+`,
+    );
+    assert.match((withLet.conventions ?? []).join('\n'), /layers named by index letters/);
+    assert.equal(verdict(withLet, 'a_j = '), 'ok', explain(withLet));
+    assert.equal(verdict(withLet, 'y_k = '), 'ok', explain(withLet));
+    assert.equal(verdict(withLet, 'a_k = z^{1}_k'), 'ok', explain(withLet));
+  });
+
   it('catches the planted mistakes under that reading: the output error\'s sign and tanh′ = 1 − z', () => {
     const sign = report.claims.find((c) => c.latex.replace(/\s/g, '') === '\\delta_k=t_k-y_k');
     assert.equal(sign?.diagnosisKind, 'sign', explain(report));

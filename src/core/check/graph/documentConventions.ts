@@ -6,6 +6,7 @@
 // a message and not applied.
 import type { DeclaredConvention } from '../../netspec';
 import { combineReadings, namedConvention, type Reading } from '../../notation';
+import { plainName } from '../conventions';
 import type { Problem, Range } from '../../source';
 import type { LocatedClaim } from '../located';
 import { biasesFromWeights, writesBiasAsWeight } from './biasIndex';
@@ -138,16 +139,18 @@ export function documentConventions<T extends LocatedClaim>(input: ConventionsIn
   }
 
   const lastLayer = input.lastLayer;
+  // `let a = z^{1}`: what a let binds bare keeps the let's meaning, letters or not.
+  const letBare = new Set(input.letSymbols.map((l) => l.trim()).filter((l) => /^\\?[A-Za-z]+$/.test(l)).map((l) => plainName(l)));
   const declaredLetterLine = declared('layer-letters');
   if (lastLayer !== undefined && declaredLetterLine) {
     const letters = declaredLetters(declaredLetterLine, lastLayer, problems);
-    rewrite((c) => withLetterLayers(c, letters));
+    rewrite((c) => withLetterLayers(c, letters, letBare));
   }
   else if (lastLayer !== undefined && !reading?.shift) {
     const evidence = letterEvidence(claims.map((c) => c.claim), inputFirst, lastLayer);
     const letters = evidence.used ? unambiguousLetters(evidence) : undefined;
     if (letters) {
-      rewrite((c) => withLetterLayers(c, letters));
+      rewrite((c) => withLetterLayers(c, letters, letBare));
       used.push(`layers named by index letters (detected from ${evidence.witnesses.join(', ')}): ${describeLetters(letters, lastLayer)}; a symbol written with one of these letters and no layer (a_j, δ_k) is in that layer`);
     } else if (evidence.used && conflictingLetters(evidence).length > 0) {
       const why = `but ${conflictingLetters(evidence).join('; ')} (${evidence.witnesses.join(', ')})`;

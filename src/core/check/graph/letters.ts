@@ -85,30 +85,52 @@ function num(value: number, at: Expr): Expr {
 }
 
 /** a_j → a^{1}_j; z_j^2 (read as z at layer 2) → (z^{1}_j)^2; `parameter` replaces the layer of the letter a definition is written in. */
+/** Symbols this reading has placed: a claim read again (a continuation's left side) keeps them as they are. */
+const alreadyPlaced = new WeakSet<Sym>();
+
 function placed(sym: Sym, letters: LetterLayers, parameter?: { letter: string; name: string }): Expr {
   const letter = sym.indices.length === 1 ? letterOf(sym.indices[0]) : undefined;
-  if (!letter || !placeable(sym) || (!letters.has(letter) && parameter?.letter !== letter)) return sym;
+  if (!letter || alreadyPlaced.has(sym) || !placeable(sym) || (!letters.has(letter) && parameter?.letter !== letter)) return sym;
   const layer: Expr = parameter?.letter === letter ? { kind: 'sym', name: parameter.name, indices: [], primes: 0, span: sym.span } : num(letters.get(letter)!, sym);
-  if (!sym.layer) return { ...sym, layer };
-  // Already placed (a claim read again): the same layer stays a layer.
-  if (sym.layer.kind === 'num' && layer.kind === 'num' && sym.layer.value === layer.value) return sym;
-  // A number over a unit's value whose letter already tells its layer is a power: Bishop's (1 − z_j^2). A bias keeps its written layer (b^{(1)}_j).
+  if (!sym.layer) {
+    const out: Sym = { ...sym, layer };
+    alreadyPlaced.add(out);
+    return out;
+  }
+  // A bias keeps its written layer (b^{(1)}_j); so does a layer 0 or 1, which no one writes as a power, and a layer already placed (a claim read again).
   const quantity = conventional.lookup(sym.name)?.meaning;
-  if (sym.layer.kind === 'num' && quantity?.kind === 'layered' && quantity.quantity !== 'b') return { kind: 'pow', base: { ...sym, layer }, exponent: sym.layer, span: sym.span };
+  const written = sym.layer.kind === 'num' && Number.isInteger(sym.layer.value) ? sym.layer.value : undefined;
+  if (written === undefined || written < 2 || quantity?.kind !== 'layered' || quantity.quantity === 'b') return sym;
+  // A square over a unit whose letter tells another layer is a power: Bishop's (1 − z_j^2).
+  if (layer.kind !== 'num' || layer.value !== written) {
+    const base: Sym = { ...sym, layer };
+    alreadyPlaced.add(base);
+    return { kind: 'pow', base, exponent: sym.layer, span: sym.span };
+  }
+  // z_k^2 with k in layer 2: the square of z_k, or z_k itself? Neither reading is safe.
+  if (parameter === undefined) {
+    const reason = `with its letter naming layer ${written}, the 2 over it may be its layer or a square: write (${plainName(sym.name)}_{…})^{${written}} for a square, or drop it`;
+    return { ...sym, layer: { kind: 'unsupported', construct: `${plainName(sym.name)}^{${written}}`, reason, span: sym.layer.span } };
+  }
   return sym;
 }
 
-/** The claim with every layer-less symbol placed by its index letter; a definition of one (δ_j ≡ …) holds at every layer. */
-export function withLetterLayers<C extends ClaimShape>(claim: C, letters: LetterLayers): C {
+/**
+ * The claim with every layer-less symbol placed by its index letter; a
+ * definition of one (δ_j ≡ …) holds at every layer. Names in `own` (a let
+ * binds them bare: `let a = z^{1}`) keep the meaning the let gives them.
+ */
+export function withLetterLayers<C extends ClaimShape>(claim: C, letters: LetterLayers, own: ReadonlySet<string> = new Set()): C {
+  const place = (s: Sym, parameter?: { letter: string; name: string }) => (own.has(plainName(s.name)) ? s : placed(s, letters, parameter));
   const lhs = claim.lhs;
-  const defines = claim.kind === 'definition' && lhs.kind === 'sym' && !lhs.layer && lhs.indices.length === 1 && letterOf(lhs.indices[0]) !== undefined && placeable(lhs);
-  if (!defines) return mapClaimExprs(claim, (e) => mapSymbolsTo(e, (s) => placed(s, letters)));
+  const defines = claim.kind === 'definition' && lhs.kind === 'sym' && !lhs.layer && lhs.indices.length === 1 && letterOf(lhs.indices[0]) !== undefined && placeable(lhs) && !own.has(plainName(lhs.name));
+  if (!defines) return mapClaimExprs(claim, (e) => mapSymbolsTo(e, (s) => place(s)));
   const written = new Set<string>();
   for (const side of claimSides(claim)) walk(side, (n) => void (n.kind === 'sym' && written.add(n.name)));
   const name = FRESH_LAYER_LETTERS.find((l) => !written.has(l) && !letters.has(l));
   if (!name) return claim;
   const parameter = { letter: letterOf(lhs.indices[0])!, name };
-  return mapClaimExprs(claim, (e) => mapSymbolsTo(e, (s) => placed(s, letters, parameter)));
+  return mapClaimExprs(claim, (e) => mapSymbolsTo(e, (s) => place(s, parameter)));
 }
 
 /** Whether the claim writes a unit's value with one letter index and no layer (a_j, z_j): GradCheck guesses its layer. */
