@@ -6,7 +6,7 @@ export { helperDerivative, instantiate } from './templates';
 export { documentDefinition, helperName, isLossName, type DocumentDefinition } from './definitions';
 export { definitionAfterCheck } from './definitions';
 export { bindProseConstants, bindProseFunctions, proseFunctions } from './constants';
-export { documentConventions, type DocumentConventions } from './documentConventions';
+export { documentConventions } from './documentConventions';
 export { outputWhenLabelRenamed } from './labelName';
 export { alternativeReading, type AlternativeReading } from './readings';
 export { RunningVariables } from './algorithm';
