@@ -39,6 +39,7 @@ function printReport(report: DocumentReport, out: Output): void {
   const netText = net ? `${net.source} network ${net.layers.join('-')} (${net.activations.join(', ')}), ${net.loss}${batchText}` : 'no network (spec errors)';
   out.write(`${paint(out, 'bold', file)}: ${netText}; seed ${report.seed}, ${report.samples} sample${report.samples === 1 ? '' : 's'}\n`);
   if (net) out.write(`network: ${describeNetworkSource(net)}\n`);
+  for (const convention of report.conventions ?? []) out.write(`convention: ${convention}\n`);
   for (const p of report.problems) {
     out.write(`${file}:${p.range.start.line + 1}:${p.range.start.column + 1}: ${paint(out, p.severity === 'error' ? 'red' : 'yellow', p.severity)}: ${p.message}\n`);
   }

@@ -9,10 +9,9 @@
 //     re-checked, that claim comes back ok (no exception).
 // Every mutant is checked (no sampling; about 45 s on a slow 2-core machine).
 // The notation set is held to the issue's 90% (measured 2026-11-29: 418 of 440
-// = 95.0%); the graph set is ratcheted at its measured 80.2% (93 of 116, once
-// update-rule corrections were verified against the document's own loss): its
-// misses are forward lines (a_1 = f(a_0), a_2 - y) that mutated are no longer
-// read as the quantity they define, so no small edit repairs them. Raise the
+// = 95.0%); the graph set too, since corrected claims are re-read under the
+// document's conventions (layer subscripts, layer letters, biases as weight 0)
+// like its own claims (measured 2026-11-29: 130 of 137 = 94.9%). Raise the
 // floor when the rate rises.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -25,7 +24,7 @@ import type { Operator } from './helpers/mutate';
 const CORPUS = join(__dirname, '..', 'corpus');
 
 /** The floor on the named rate per set: issue 11's 90%, or a ratchet at the measured rate where that is lower. */
-const REQUIRED_NAMED: Readonly<Record<'notation' | 'graph', number>> = { notation: 0.9, graph: 0.8 };
+const REQUIRED_NAMED: Readonly<Record<'notation' | 'graph', number>> = { notation: 0.9, graph: 0.9 };
 
 for (const set of ['notation', 'graph'] as const) {
   describe(`repairs on the ${set} corpus (test/corpus/${set}): the diagnosis names the corruption, and every offered correction holds`, function () {

@@ -34,6 +34,14 @@ describe('gradcheck check', () => {
     assert.equal(lines[lines.length - 1], '11 ok, 3 mismatch, 0 unchecked, 0 definitions');
   });
 
+  it('prints the conventions the document was read with under the network line, declared and detected', () => {
+    const lines = run({ files: [fixture('conventions.md')] }).stdout.trim().split('\n');
+    assert.match(lines[2], /^convention: declared: the index letter names the layer/);
+    assert.match(lines[3], /^convention: declared: a is the pre-activation/);
+    assert.match(lines[4], /^convention: y is the network's output/);
+    assert.ok(!run({ files: [fixture('correct.md')] }).stdout.includes('convention:'), 'a document in the default notation lists none');
+  });
+
   it('prints the JSON contract: file, network, claims with one-based line, status, maxRelError, where, summary', () => {
     const { stdout } = run({ files: [example('softmax-mlp.vi.md')], json: true });
     const report = JSON.parse(stdout);

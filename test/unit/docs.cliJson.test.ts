@@ -45,7 +45,7 @@ describe('docs/cli-json.md: the documented JSON fields are exactly the ones repo
   before(() => {
     const reports = [
       ...jsonOf(['softmax-mlp.vi.md', 'nielsen-bp.md', 'cs231n-relu.md', 'backprop.tex', 'vectorised-batch.md'].map(example)),
-      ...jsonOf([fixture('cli', 'no-spec.md'), fixture('spec', 'referencing.md'), fixture('cli', 'spec-errors.md'), fixture('cli', 'suggestion.md')]),
+      ...jsonOf([fixture('cli', 'no-spec.md'), fixture('spec', 'referencing.md'), fixture('cli', 'spec-errors.md'), fixture('cli', 'suggestion.md'), fixture('cli', 'conventions.md')]),
       ...jsonOf([fixture('cli', 'correct.md')], fixture('cli', 'relu.mlp')),
     ];
     for (const report of reports) pathsOf(report, '', produced);

@@ -161,6 +161,15 @@ describe('mlp grammar: .mlp files', () => {
     assertNoScopeLike(at([line], 0, 'relu'), 'support.function.activation');
   });
 
+  it('scopes a `convention` statement and the names it takes, not a misspelt one', async () => {
+    const [line] = await tokenize('source.mlp', 'convention layer-letters i j k # Bishop');
+    assertScope(at([line], 0, 'convention'), 'keyword.other.convention.mlp');
+    assertScope(at([line], 0, 'layer-letters'), 'support.constant.convention.mlp');
+    assertScope(at([line], 0, '# Bishop'), 'comment.line.number-sign.mlp');
+    const [wrong] = await tokenize('source.mlp', 'convention row-vector');
+    assertNoScopeLike(at([wrong], 0, 'row-vector'), 'support.constant.convention');
+  });
+
   it('scopes an `mlp:` reference and its path', async () => {
     const [line] = await tokenize('source.mlp', 'mlp: nets/a b.mlp # shared');
     assertScope(at([line], 0, 'mlp:'), 'keyword.control.import.mlp');

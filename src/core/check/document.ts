@@ -2,7 +2,7 @@
 // come from the same scan), read every formula into claims, bind notation in
 // document order, evaluate, report.
 import { createRng, DEFAULT_TOLERANCE, directionalParameterCheck, drawBatch, drawInstance, entryRelativeError, layerSizes, type NetworkConfig, type Tolerance } from '../engine';
-import { type Claim, introducesDefinition, parseFormula, type ParsedFormula, type ParseOptions, type Span } from '../math';
+import { type Claim, DEFAULT_FUNCTION_SYMBOLS, introducesDefinition, parseFormula, type ParsedFormula, type ParseOptions, type Span } from '../math';
 import { readDocument, type DocumentLanguage, type Formula } from '../document';
 import { LineIndex, type Problem, type Range } from '../source';
 import { DEFAULT_NETWORK, parseSpec, resolveDocumentSpec, type BatchSpec, type ReadFile } from '../netspec';
@@ -14,7 +14,7 @@ import { Environment, type Binding } from './conventions';
 import { InstanceContext } from './context';
 import { diagnose, type Diagnosis } from './diagnose';
 import { OutOfTime } from './errors';
-import { alternativeReading, applyDetectedConventions, bindProseConstants, definitionAfterCheck, documentDefinition, isLossName, RunningVariables, suggestMeanings } from './graph';
+import { alternativeReading, bindProseConstants, bindProseFunctions, definitionAfterCheck, documentConventions, documentDefinition, isLossName, outputWhenLabelRenamed, proseFunctions, RunningVariables, suggestMeanings } from './graph';
 import { claimedGradients, derivationFromClaims, type DerivationGradients, type DerivationOptions } from './derivationGradients';
 import { evaluateClaim, type ClaimEvaluation } from './evaluate';
 import { documentLimitProblem, formulasWithinLimits, limitsWith, networkLimitProblems, networkRange, type CheckLimits } from './limits';
@@ -88,6 +88,11 @@ function remembered<V>(cache: Map<string, V> | undefined, key: string, compute: 
     cache.set(key, value);
   }
   return value;
+}
+
+/** The parser's applied symbols with the document's own functions added. */
+function withFunctionSymbols(names: readonly string[]): Pick<ParseOptions, 'functionSymbols'> {
+  return names.length > 0 ? { functionSymbols: new Set([...DEFAULT_FUNCTION_SYMBOLS, ...names]) } : {};
 }
 
 /** Parses a formula, or reuses its earlier parse when the cache has it. */
@@ -275,7 +280,9 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   const seed = options.seed ?? spec.seed ?? 1;
   const samples = options.samples ?? spec.samples ?? 3;
   const formulas = formulasWithinLimits(located.formulas, limits, problems);
-  const parseOptions: ParseOptions = { macros: located.macros, ...declaredNotation(spec.lets, formulas) };
+  // "$h = \tanh$" in the text: h is that function, so h(a_j) is a call (graph/constants.ts).
+  const namedFunctions = proseFunctions(formulas);
+  const parseOptions: ParseOptions = { macros: located.macros, ...declaredNotation(spec.lets, formulas), ...withFunctionSymbols(namedFunctions.map((f) => f.name)) };
   const claims = readClaims(formulas, parseOptions, problems, options.memory?.parses);
   const specBlocks = documentSpec.blocks.map((b) => b.range);
   let net = spec.network ?? (source === 'default' ? DEFAULT_NETWORK : undefined);
@@ -284,11 +291,16 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
   if (overLimits.length > 0) net = undefined;
 
   // The document's own notation (graph/): conventions it detectably uses, names it computes (nodes, not losses), its lets and prose constants.
-  const detected = applyDetectedConventions(claims, spec.lets.map((l) => l.symbol));
+  const detected = documentConventions({ claims, declared: spec.conventions, letSymbols: spec.lets.map((l) => l.symbol), lastLayer: net?.layers.length });
+  problems.push(...detected.problems);
   const conventionsUsed = detected.used;
+  const reading = detected.reading;
   const root = new Environment();
   const env = new Environment(undefined, lossNames(detected.claims.map((c) => c.claim), (name) => root.lookup(name)));
   bindLets(env, spec.lets, problems);
+  const labelConvention = outputWhenLabelRenamed(spec.lets, env);
+  if (labelConvention) conventionsUsed.push(labelConvention);
+  bindProseFunctions(namedFunctions, detected.claims.map((c) => c.claim), env);
   const constants = bindProseConstants(formulas, env);
   const batch = spec.batch;
   if (batch) bindBatchSize(env, batch.size, detected.claims.map((c) => c.claim));
@@ -316,14 +328,14 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
     return { kind: diagnosis.kind, text: diagnosis.text, correction };
   };
   const judge = new ReadingJudge(contexts, (located, evaluation, env, lower) =>
-    diagnosisEntry(located, diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline(), lower, lossName })),
+    diagnosisEntry(located, diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline(), lower, lossName, readClaim: detected.rewrite })),
   );
   // The loss update rules step on: the document's own once it defines one (graph/definitions.ts).
   let lossName: string | undefined;
   const running = new RunningVariables(documentClaims.map((c) => ({ claim: c.claim, formula: c.rhsFormula })));
   // Everything a claim's evaluation depends on besides its own text; definitions and graph bindings are appended as they bind.
   let scope = JSON.stringify({
-    net, seed, samples, batch, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), conventions: conventionsUsed, constants,
+    net, seed, samples, batch, tolerance, macros: located.macros, loss: [...env.lossNames].sort(), conventions: conventionsUsed, constants, functions: namedFunctions,
     lets: spec.lets.map((l) => [l.symbol, l.expression, l.file, l.range.start.line]),
     running: documentClaims.flatMap((c, i) => (running.assigns(i) ? [claimKey(c)] : [])),
   });
@@ -350,7 +362,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
       return [definitionReport(located, env)];
     }
     const key = `${scope}\u0001${lossName ?? ''}\u0001${claimKey(located)}`;
-    const evaluateOptions = { tolerance, limits, documentDeadline: deadline, lossName, lower: { source: sourceOf(located) } };
+    const evaluateOptions = { tolerance, limits, documentDeadline: deadline, lossName, lower: { source: sourceOf(located), reading } };
     const result = remembered(memory?.evaluations, key, (): RememberedEvaluation => {
       let evaluation = evaluateClaim(claim, env, contexts(), evaluateOptions);
       const binds: GraphBind[] = [];
@@ -372,7 +384,7 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
         if (made.verdict === 'definition') return { evaluation, binds, convention, verdict: 'definition' };
       }
       if (evaluation.status !== 'mismatch' || !diagnoseMismatches) return { evaluation, binds, convention };
-      const diagnosis = diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline(), lossName });
+      const diagnosis = diagnose({ located, evaluation, env, contexts: contexts(), parseOptions, tolerance, limits, documentDeadline: diagnosisDeadline(), lossName, lower: evaluateOptions.lower, readClaim: detected.rewrite });
       options.onDiagnosis?.(diagnosis, located.rhsFormula.toPosition(claim.rhsSpan.start).line);
       return { evaluation, diagnosis, binds, convention };
     }, (value) => {
@@ -396,8 +408,8 @@ function checkText(text: string, options: CheckOptions, diagnoseMismatches: bool
       const context = (drawn ?? drawInstances(network, seed, 1, batch))[0];
       return { context, state: firstSampleState(context), engineCheck: engineCheck(context) };
     });
-    reports = judge.revise(checkClaims(), problems);
-    reports = suggestMeanings({ claims: documentClaims.map((c) => c.claim), reports, env, evaluate: (claim, trial) => evaluateClaim(claim, trial, contexts(), { tolerance, limits, documentDeadline: deadline, lossName }), lastLayer: network.layers.length });
+    reports = judge.revise(checkClaims(), problems, conventionsUsed);
+    reports = suggestMeanings({ claims: documentClaims.map((c) => c.claim), reports, env, evaluate: (claim, trial) => evaluateClaim(claim, trial, contexts(), { tolerance, limits, documentDeadline: deadline, lossName, lower: { reading } }), lastLayer: network.layers.length });
     // The confirming re-checks keep no memory: what they evaluate carries no diagnosis.
     if (diagnoseMismatches) reports = confirmSharedEdits(text, reports, (edited) => checkText(edited, { ...options, memory: undefined }, false).claims);
   } catch (error) {

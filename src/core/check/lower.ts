@@ -160,9 +160,11 @@ export class Lowerer {
     return shift && shift.name === name ? call('gc_add', read, constant(shift.by)) : read;
   }
 
-  /** W under a reading that lays weights out input-first is the transpose of the network's W. */
+  /** W under a reading that lays weights out input-first is the transpose of the network's W; under row vectors (CS231n) every vector is a row. */
   private laidOut(quantity: LayeredQuantity | 'o', value: MathNode): MathNode {
-    return quantity === 'W' && this.options.reading?.transposeWeights ? call('gc_T', value) : value;
+    const reading = this.options.reading;
+    const transposed = quantity === 'W' ? reading?.transposeWeights : reading?.rowVectors;
+    return transposed ? call('gc_T', value) : value;
   }
 
   private use(sym: Sym, binding: Binding): void {
@@ -226,11 +228,11 @@ export class Lowerer {
       case 'layered':
         return this.indexInto(this.layered(meaning.quantity, sym, bound), layerFromSubscript(sym, meaning.quantity, this.options.reading?.subscriptLayers), bound, this.describe(sym));
       case 'input':
-        return this.indexInto(call('gc_q', CTX(), constant('o'), constant(0)), sym, bound, 'x');
+        return this.indexInto(this.laidOut('o', call('gc_q', CTX(), constant('o'), constant(0))), sym, bound, 'x');
       case 'output':
-        return this.indexInto(call('gc_q', CTX(), constant('o'), call('gc_last', CTX())), sym, bound, displayName(sym));
+        return this.indexInto(this.laidOut('o', call('gc_q', CTX(), constant('o'), call('gc_last', CTX()))), sym, bound, displayName(sym));
       case 'label':
-        return sym.indices.length > 0 ? this.indexInto(call('gc_labels', CTX(), constant(sym.indices.length)), sym, bound, 'y') : call('gc_label', CTX());
+        return sym.indices.length > 0 ? this.indexInto(this.laidOut('o', call('gc_labels', CTX(), constant(sym.indices.length))), sym, bound, 'y') : call('gc_label', CTX());
       case 'loss':
         return call('gc_loss', CTX());
       case 'learningRate':
@@ -393,7 +395,7 @@ export class Lowerer {
       case 'function':
         if (fn.primes > 0 && !DIFFERENTIABLE_ELEMENTARY.has(meaning.fn)) throw new Uncheckable(`derivatives of ${displayName(fn)} are not supported`, fn.span);
         if (meaning.fn === 'softmax') return call('gc_softmax', CTX(), one());
-        if (meaning.fn === 'onehot') return call('gc_onehot', CTX(), one());
+        if (meaning.fn === 'onehot') return this.laidOut('o', call('gc_onehot', CTX(), one()));
         if (meaning.fn === 'max') return call('gc_max', ...args());
         return call('gc_fn', constant(meaning.fn), one(), constant(fn.primes));
       case 'output': {
@@ -526,7 +528,8 @@ export class Lowerer {
     if (terms) return call(terms.op === '+' ? 'gc_add' : 'gc_sub', this.derivativeOf({ ...e, of: terms.left }, target, bound), this.derivativeOf({ ...e, of: terms.right }, target, bound));
     // Anything else is differentiated by central differences on perturbed instances.
     const entry = target.quantity === 'W' && this.options.reading?.transposeWeights ? [...indices].reverse() : indices;
-    return call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...entry);
+    const derivative = call('gc_deriv', this.lower(e.of, bound), constant(target.quantity), target.layer, ...entry);
+    return entry.length === 0 ? this.laidOut(target.quantity, derivative) : derivative;
   }
 
   /** An argument that names a network quantity as a whole (W, b, x, y): documentation of dependence. */

@@ -9,7 +9,8 @@
 //    other claim is `unchecked`, "holds if the document means …";
 //  - a failure no reading explains stays what it is, so a real mistake (a
 //    dropped transpose among correct forward equations) is still ✗.
-import { READINGS } from '../notation';
+import { A_PRE_ACTIVATION, combineReadings, READINGS, type Reading } from '../notation';
+import { placedAt, placesByGuess } from './graph';
 import type { Problem } from '../source';
 import { claimReport, guessedLayerDefinition, uncheckedReport, type DiagnosisEntry } from './claimReport';
 import { displayName, type Environment } from './conventions';
@@ -60,8 +61,8 @@ const TRIAL_ASSIGNMENTS = 24;
 /** Diagnoses of mistakes no reading in READINGS can cause (diagnose.ts's kinds). */
 const NOT_A_READING: ReadonlySet<DiagnosisKind> = new Set(['sign', 'term-sign', 'constant-factor', 'activation-derivative-missing', 'activation-derivative-extra']);
 
-/** Verified mistakes that look like a weight-layout reading: only other claims can tell them apart. */
-const LAYOUT_MISTAKES: ReadonlySet<DiagnosisKind> = new Set(['transpose-missing', 'transpose-extra', 'transposed', 'indices-swapped', 'outer-product-order']);
+/** Verified mistakes that look like a weight-layout or row-vector reading: only other claims can tell them apart. */
+const LAYOUT_MISTAKES: ReadonlySet<DiagnosisKind> = new Set(['transpose-missing', 'transpose-extra', 'transposed', 'indices-swapped', 'outer-product-order', 'factor-order']);
 
 interface Observed {
   /** Position of the claim's report in the reports `revise` is given. */
@@ -137,13 +138,36 @@ export class ReadingJudge {
     }
   }
 
+  /**
+   * A forward equation on units written with a letter and no layer (Bishop's
+   * z_j = h(a_j)) is read at the last layer: GradCheck's guess. When it holds
+   * with those units at another layer (a as the pre-activation or not), the
+   * guess failed, not the mathematics; the message says how to say the layer.
+   */
+  private guessedLayer(o: Observed): string | undefined {
+    const claim = o.located.claim;
+    if (o.evaluation.status !== 'mismatch' || !placesByGuess(claim) || some(claim.lhs, (n) => n.kind === 'derivative') || some(claim.rhs, (n) => n.kind === 'derivative')) return undefined;
+    const lastLayer = this.contexts[0]?.lastLayer ?? 0;
+    const declared = o.options.lower?.reading;
+    const renaming = combineReadings(declared, A_PRE_ACTIVATION);
+    for (let layer = 1; layer < lastLayer; layer++) {
+      for (const reading of renaming ? [declared, renaming] : [declared]) {
+        const trial = evaluateClaim(placedAt(claim, layer), o.env, this.contexts.slice(-1), { ...o.options, maxAssignments: TRIAL_ASSIGNMENTS, lower: { ...o.options.lower, reading } });
+        if (trial.status !== 'ok') continue;
+        const renamed = reading === renaming && renaming ? ` with ${renaming.description}` : '';
+        return `its units carry no layer, so GradCheck reads them at the last layer, where it fails; it holds at layer ${layer}${renamed}. Write the layer (a^{(${layer})}_j), or declare the index letters in the spec, input layer first (\`convention layer-letters i j k\`)`;
+      }
+    }
+    return undefined;
+  }
+
   /** Remembers a claim's evaluation under the default reading, and the report made of it, for `revise`. */
   observe(report: ClaimReport, located: LocatedClaim, env: Environment, evaluation: ClaimEvaluation, options: EvaluateOptions): void {
     this.observed.push({ index: -1, report, located, env: env.snapshot(), evaluation, options });
   }
 
-  /** The reports, revised by the evidence for another reading; `problems` gets a note when the document is re-read. */
-  revise(reports: readonly ClaimReport[], problems: Problem[]): ClaimReport[] {
+  /** The reports, revised by the evidence for another reading; `problems` gets a note and `conventions` the reading when the document is re-read. */
+  revise(reports: readonly ClaimReport[], problems: Problem[], conventions: string[] = []): ClaimReport[] {
     for (const o of this.observed) o.index = reports.indexOf(o.report);
     this.observed = this.observed.filter((o) => o.index >= 0);
     if (this.observed.length === 0) return [...reports];
@@ -152,7 +176,10 @@ export class ReadingJudge {
     if (failing.length === 0) return this.chainEnds([...reports]);
     const heldByDefault = this.observed.filter((o) => o.evaluation.status === 'ok');
     // Cheapest evidence first: a reading that explains none of the failures is never tried on the rest.
-    const trials = READINGS.map((reading) => {
+    // A reading the document declares stays; the others are tried on top of it, never instead (readings.ts in notation).
+    const declared = this.observed[0].options.lower?.reading;
+    const candidates = READINGS.flatMap((r) => combineReadings(declared, r) ?? []);
+    const trials = candidates.map((reading: Reading) => {
       const evaluations = new Map<number, ClaimEvaluation>();
       const under = (o: Observed) => {
         let e = evaluations.get(o.index);
@@ -182,12 +209,18 @@ export class ReadingJudge {
         message: `checked with ${adopted.reading.description}: the document's equations hold under that reading and not under GradCheck's default`,
         code: 'reading',
       });
+      conventions.push(`${adopted.reading.description} (detected: the document's equations hold under it and not under GradCheck's default)`);
       return out;
     }
     for (const o of failing) {
       // With no other claim holding, nothing tells a layout reading from the layout mistake the diagnosis verified (a lone missing transpose): the mistake stands.
       const lone = heldByDefault.length === 0 && LAYOUT_MISTAKES.has(reports[o.index].diagnosisKind ?? 'no-repair');
       const explaining = lone ? undefined : trials.find((t) => t.consistent && t.under(o).status === 'ok');
+      const guess = explaining ? undefined : this.guessedLayer(o);
+      if (guess) {
+        out[o.index] = uncheckedReport(o.located, `not checked: ${guess}`, 'reading');
+        continue;
+      }
       if (!explaining) {
         if (isIndexFailure(o)) out[o.index] = uncheckedReport(o.located, `not checked: ${indexProblem(o.evaluation)}`, 'reading');
         continue;

@@ -3,6 +3,8 @@
 export type {
   BatchLayout,
   BatchSpec,
+  ConventionStatement,
+  DeclaredConvention,
   DenseStatement,
   DocumentSpec,
   IncludeStatement,

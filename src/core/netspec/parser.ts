@@ -3,12 +3,13 @@
 // one typo gives one diagnostic instead of a cascade.
 import { assembleNetwork, type NetworkLine } from './network';
 import { commentStart, tokenRange, tokenize, type Token } from './lexer';
+import { readConvention } from './convention';
 import { readLet } from './let';
 import { specFileBlock } from './locate';
 import { lineLabel, ProblemSink } from './problems';
 import { readBatch, readDense, readInclude, readInput, readLayout, readLoss, readSamples, readSeed, type LineInput } from './statements';
 import { suggest } from './suggest';
-import type { BatchStatement, LayoutStatement, LetBinding, ParsedSpec, SpecInclude, SpecLine, Statement } from './types';
+import type { BatchStatement, DeclaredConvention, LayoutStatement, LetBinding, ParsedSpec, SpecInclude, SpecLine, Statement } from './types';
 import { KEYWORDS, KEYWORD_HINTS, lookupActivation } from './vocabulary';
 
 /** Parses a whole `.mlp` file; positions are the file's own. */
@@ -23,6 +24,7 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
   const networkLines: NetworkLine[] = [];
   const lets: LetBinding[] = [];
   const includes: SpecInclude[] = [];
+  const conventions: DeclaredConvention[] = [];
   const seen = new Map<string, Statement>();
   let seed: number | undefined;
   let samples: number | undefined;
@@ -31,6 +33,8 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
   let denseCount = 0;
   // An unknown line may be a misspelt layer; building the network without it would check the wrong network.
   let suspectNetworkLine = false;
+  // A convention that cannot be read would check the document under the wrong reading: better not at all.
+  let brokenConvention = false;
 
   const keepOnce = (key: string, statement: Statement, what: string): boolean => {
     const first = seen.get(key);
@@ -120,13 +124,22 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
         }
         break;
       }
+      case 'convention': {
+        const s = readConvention(input);
+        if (!s) brokenConvention = true;
+        if (s && keepOnce(`convention:${s.name}`, s, `the convention ${s.name}`)) {
+          statements.push(s);
+          conventions.push({ name: s.name, range: s.range, ...(s.letters ? { letters: s.letters } : {}) });
+        }
+        break;
+      }
       default:
         if (reportUnknownStatement(input, args)) suspectNetworkLine = true;
     }
   }
 
   const assembled = assembleNetwork(networkLines, sink);
-  const network = suspectNetworkLine ? undefined : assembled.network;
+  const network = suspectNetworkLine || brokenConvention ? undefined : assembled.network;
   const parameterCount = assembled.parameterCount;
   if (layout && !batch) sink.warning(layout.keywordRange, 'layout-without-batch', '`layout` says how a batch is laid out, but there is no `batch` line: add one, e.g. `batch 8`');
   if (includes.length > 1) {
@@ -139,6 +152,7 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
     ...(parameterCount !== undefined ? { parameterCount } : {}),
     declaresNetwork: networkLines.length > 0 || suspectNetworkLine,
     lets,
+    conventions,
     ...(seed !== undefined ? { seed } : {}),
     ...(samples !== undefined ? { samples } : {}),
     ...(batch ? { batch: { size: batch.value, layout: layout?.layout ?? 'columns' } } : {}),
@@ -148,7 +162,7 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
   };
 }
 
-const SETTINGS: readonly string[] = ['let', 'seed', 'samples', 'batch', 'layout', 'mlp:'];
+const SETTINGS: readonly string[] = ['let', 'seed', 'samples', 'batch', 'layout', 'mlp:', 'convention'];
 
 /** Reports a line that starts with no known keyword; true when it may have been meant as part of the network. */
 function reportUnknownStatement(input: LineInput, args: readonly Token[]): boolean {

@@ -123,6 +123,8 @@ function merge(own: ParsedSpec, file: ReferencedSpec): ParsedSpec {
   const fileLets: LetBinding[] = file.spec.lets
     .filter((l) => !ownSymbols.has(l.symbol.replace(/\s+/g, '')))
     .map((l) => ({ ...l, file: file.path }));
+  const ownConventions = new Set(own.conventions.map((c) => c.name));
+  const fileConventions = file.spec.conventions.filter((c) => !ownConventions.has(c.name)).map((c) => ({ ...c, file: file.path }));
   const seed = own.seed ?? file.spec.seed;
   const samples = own.samples ?? file.spec.samples;
   const batch = own.batch ?? file.spec.batch;
@@ -133,6 +135,7 @@ function merge(own: ParsedSpec, file: ReferencedSpec): ParsedSpec {
     ...(file.spec.parameterCount !== undefined ? { parameterCount: file.spec.parameterCount } : {}),
     declaresNetwork: file.spec.declaresNetwork,
     lets: [...fileLets, ...own.lets],
+    conventions: [...fileConventions, ...own.conventions],
     ...(seed !== undefined ? { seed } : {}),
     ...(samples !== undefined ? { samples } : {}),
     ...(batch ? { batch } : {}),

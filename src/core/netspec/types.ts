@@ -3,6 +3,7 @@
 // presenters can underline without mapping anything back.
 import type { Problem, Range } from '../source';
 import type { Activation, LossKind, NetworkConfig } from '../engine';
+import type { ConventionName } from '../notation';
 
 /** One line of spec text and where its first character sits in the document. */
 export interface SpecLine {
@@ -109,6 +110,21 @@ export interface IncludeStatement extends StatementBase {
   readonly pathRange: Range;
 }
 
+/** `convention NAME`: a convention the document declares (src/core/notation/conventions.ts). */
+export interface ConventionStatement extends StatementBase {
+  readonly kind: 'convention';
+  readonly name: ConventionName;
+  /** `layer-letters i j k`: the index letter of each layer, the input layer first. */
+  readonly letters?: readonly string[];
+  readonly nameRange: Range;
+}
+
+/** A declared convention as the checker reads it. */
+export type DeclaredConvention = Pick<ConventionStatement, 'name' | 'letters' | 'range'> & {
+  /** Set when the declaration comes from a referenced `.mlp` file (its range then refers to that file). */
+  readonly file?: string;
+};
+
 /** A well-formed statement; lines with errors appear only as problems. */
 export type Statement =
   | InputStatement
@@ -119,7 +135,8 @@ export type Statement =
   | SamplesStatement
   | BatchStatement
   | LayoutStatement
-  | IncludeStatement;
+  | IncludeStatement
+  | ConventionStatement;
 
 export interface ParsedSpec {
   /** The network, when the spec declares one and it has no errors. */
@@ -129,6 +146,8 @@ export interface ParsedSpec {
   /** Σ n_l (n_{l-1} + 1) when the layer sizes are known. */
   readonly parameterCount?: number;
   readonly lets: readonly LetBinding[];
+  /** `convention` lines, in order, each name once. */
+  readonly conventions: readonly DeclaredConvention[];
   readonly seed?: number;
   readonly samples?: number;
   /** Set by a `batch` statement (with `layout`, columns by default). */

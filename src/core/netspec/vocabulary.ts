@@ -2,7 +2,7 @@
 // things, so a newcomer coming from Keras or PyTorch gets pointed at ours.
 import { ACTIVATIONS, LOSSES, type Activation, type LossKind } from '../engine';
 
-export const KEYWORDS = ['input', 'dense', 'loss', 'let', 'seed', 'samples', 'batch', 'layout', 'mlp:'] as const;
+export const KEYWORDS = ['input', 'dense', 'loss', 'let', 'seed', 'samples', 'batch', 'layout', 'mlp:', 'convention'] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
 /** Accepted spellings that are not engine names. */
@@ -38,6 +38,8 @@ export const KEYWORD_HINTS: Readonly<Record<string, string>> = {
   activation: 'dense',
   criterion: 'loss',
   objective: 'loss',
+  conventions: 'convention',
+  notation: 'convention',
 };
 
 export const ACTIVATION_HINTS: Readonly<Record<string, string>> = {

@@ -15,4 +15,5 @@ export {
   type Role,
 } from './table';
 export { CONSTRUCTS, notationReference } from './reference';
-export { READINGS, type Reading } from './readings';
+export { A_PRE_ACTIVATION, combineReadings, READINGS, type Reading } from './readings';
+export { CONVENTION_HINTS, CONVENTION_NAMES, namedConvention, type ConventionName } from './conventions';

@@ -1,6 +1,7 @@
 // docs/notation.md, rendered from the notation table and the list of
 // markup GradCheck reads, so the document cannot drift from the code
 // (test/unit/notation.doc.test.ts compares them and checks every example).
+import { NAMED_CONVENTIONS } from './conventions';
 import { READINGS } from './readings';
 import { NOTATION } from './table';
 
@@ -64,6 +65,17 @@ export function notationReference(): string {
     'When the whole document holds under one of them and not under the default, GradCheck checks it so and',
     'says so; otherwise a claim such a reading explains is *not checked*, with "it holds if the document',
     'means …". A ✗ means the mathematics is wrong under every reading the document supports.',
+    '',
+    '## Conventions a document declares or GradCheck detects',
+    '',
+    'A `convention` line in the network spec ([spec language](spec-language.md#convention-name)) says how the whole',
+    'document is written; without one, GradCheck applies what the document makes unambiguous (a weight written',
+    '`w_1`, a weight `w_{j0}`, weights `w^{(1)}_{ji}`, `w^{(2)}_{kj}` that give each index letter one layer) and',
+    'only proposes, in a message, what it cannot settle. The report lists every convention it used.',
+    '',
+    '| spec line | the document writes |',
+    '| --- | --- |',
+    ...NAMED_CONVENTIONS.map((c) => `| ${code(c.example)} | ${c.description} |`),
     '',
   ];
   return lines.join('\n');

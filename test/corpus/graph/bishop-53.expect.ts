@@ -16,7 +16,12 @@ export const expectations: Expectation[] = [
   planted(28, 'h\'(a_j) = 1 - z_j', 'tanh′ is 1 − z², not 1 − z', ({ e }) => [map(e.z[1], (t) => 1 - Math.tanh(t) ** 2), map(e.a[1], (z) => 1 - z)]),
   ok(32, '(1 - z_j^2) \\sum_{k} w^{(2)}_{kj} \\delta_k', ({ e }) => [e.delta[1], had(map(e.a[1], (z) => 1 - z * z), matvec(T(e.W[2]), e.delta[2]))]),
   ok(37, '\\delta_k z_j', ({ e }) => [e.dW[2], outer(e.delta[2], e.a[1])]),
-  planted(39, '\\delta_j z_i', 'uses hidden activations z_i where the inputs x_i belong', ({ e }) => [e.dW[1], outer(e.delta[1], e.a[1].slice(0, e.x.length))]),
+  // Not a mistake in Bishop's notation: z_i is the activation of unit i, and i runs over the input
+  // units (5.53: ∂E_n/∂w_{ji} = δ_j z_i, with z_i = x_i for a first-layer weight), which is what the
+  // prose says ("the activation at its input end"). The former expectation read z_i as the first
+  // entries of the hidden vector, a reading no author means; by DESIGN.md a ✗ must survive the
+  // author's own notation, so the line is correct.
+  ok(39, '\\delta_j z_i', ({ e }) => [e.dW[1], outer(e.delta[1], e.x)]),
   aside(41, 'x_0 = 1'),
   ok(43, '\\frac{\\partial E_n}{\\partial w^{(1)}_{j0}} = \\delta_j', ({ e }) => [e.db[1], e.delta[1]]),
 ];

@@ -5,9 +5,11 @@ export { coincidence, MAX_NODE_ENTRIES, nodeSite, type GraphFunctionName, type N
 export { helperDerivative, instantiate } from './templates';
 export { documentDefinition, helperName, isLossName, type DocumentDefinition } from './definitions';
 export { definitionAfterCheck } from './definitions';
-export { bindProseConstants } from './constants';
-export { applyDetectedConventions, layersFromSubscripts, numbersLayersBySubscript } from './layerSubscripts';
+export { bindProseConstants, bindProseFunctions, proseFunctions } from './constants';
+export { documentConventions } from './documentConventions';
+export { outputWhenLabelRenamed } from './labelName';
 export { alternativeReading, type AlternativeReading } from './readings';
 export { RunningVariables } from './algorithm';
 export { suggestMeanings } from './inference';
 export { sumTerms } from './sums';
+export { placedAt, placesByGuess } from './letters';

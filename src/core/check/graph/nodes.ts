@@ -112,8 +112,15 @@ nodeValue.rawArgs = true;
 /** Network quantities a node may coincide with, in the order they are preferred (z before o: identity layers make them equal). */
 const QUANTITIES: readonly Quantity[] = ['z', 'o', 'W', 'b'];
 
+/** A network quantity a node coincides with; `transposed` for a transposed weight alias (CS231n's W_2 = (W^{2})^\top). */
+export interface Twin {
+  readonly quantity: Quantity;
+  readonly layer: number;
+  readonly transposed?: boolean;
+}
+
 /** The network quantity whose value this node has on this instance, if any: then the engine's downstream moves with it. */
-export function coincidence(ctx: InstanceContext, value: V.Value): { quantity: Quantity; layer: number } | undefined {
+export function coincidence(ctx: InstanceContext, value: V.Value): Twin | undefined {
   if (!V.isMatrix(value)) return undefined;
   for (const quantity of QUANTITIES) {
     for (let layer = quantity === 'o' ? 0 : 1; layer <= ctx.lastLayer; layer++) {
@@ -121,7 +128,22 @@ export function coincidence(ctx: InstanceContext, value: V.Value): { quantity: Q
       if (V.isMatrix(candidate) && candidate.rows === value.rows && candidate.cols === value.cols && sameEntries(candidate.data, value.data)) return { quantity, layer };
     }
   }
+  // A matrix (not a vector: a row of b is no alias of W) that is a weight matrix transposed.
+  if (value.rows > 1 && value.cols > 1) {
+    for (let layer = 1; layer <= ctx.lastLayer; layer++) {
+      const weights = ctx.value('W', layer);
+      const flipped = V.isMatrix(weights) && weights.rows === value.cols && weights.cols === value.rows ? V.transpose(weights) : undefined;
+      if (flipped && V.isMatrix(flipped) && sameEntries(flipped.data, value.data)) return { quantity: 'W', layer, transposed: true };
+    }
+  }
   return undefined;
+}
+
+/** Entry `flat` of a node as the entry of its twin it moves: the same, or (r, c) → (c, r) for a transposed alias. */
+function twinEntry(twin: Twin, node: { rows: number; cols: number }, flat: number): number {
+  if (!twin.transposed) return flat;
+  const [r, c] = [Math.floor(flat / node.cols), flat % node.cols];
+  return c * node.rows + r;
 }
 
 function sameEntries(u: Float64Array, v: Float64Array): boolean {
@@ -160,7 +182,7 @@ function differentiateNode(args: MathNode[], _math: unknown, scope: Map<string, 
     throw new Uncheckable(`the built-in loss does not depend on ${at.site.name}: it is none of the network's quantities here (define the loss in the document to differentiate through ${at.site.name})`);
   }
   if (options.ofEngineLoss && twin && ctx.source === 'backprop') {
-    const gradient = ctx.gradient(twin);
+    const gradient = twin.transposed ? V.transpose(ctx.gradient(twin)) : ctx.gradient(twin);
     return indices.length > 0 ? V.entry(gradient, indices, () => `∂L/∂${at.site.name}`) : gradient;
   }
   const at1 = (flat: number): Value => {
@@ -171,7 +193,7 @@ function differentiateNode(args: MathNode[], _math: unknown, scope: Map<string, 
       data[flat] = x;
       const moved: Moved = { values: new Map(outer?.values), hits: 0 };
       moved.values.set(at.key, { rows: base.rows, cols: base.cols, data });
-      const movedCtx = twin ? ctx.perturbed(twin, flat, x) : ctx;
+      const movedCtx = twin ? ctx.perturbed(twin, twinEntry(twin, base, flat), x) : ctx;
       const result = withVariable(scope, MOVED, moved, () => withVariable(scope, 'ctx', movedCtx, () => evaluateNode(ofNode, scope)));
       return { value: result, hits: moved.hits };
     };

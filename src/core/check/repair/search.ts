@@ -35,6 +35,8 @@ export interface RepairInput {
   readonly lossName?: string;
   /** The reading the claim was evaluated under (another layer numbering or layout, readings.ts): candidates are read the same way. */
   readonly lower?: LowerOptions;
+  /** The document's conventions (graph/documentConventions.ts): a corrected claim is rewritten as its claims were. */
+  readonly readClaim?: <C extends ClaimInput>(claim: C) => C;
 }
 
 export interface Repair {
@@ -101,6 +103,8 @@ function layerTexts(source: string, e: Expr): string[] {
   return [...new Set(out)];
 }
 
+const readAsDocument = <C extends ClaimInput>(input: RepairInput, claim: C): C => (input.readClaim ? input.readClaim(claim) : claim);
+
 /** The corrected claim read back from the edited formula, as the checker reads the original. */
 interface Reread {
   readonly claim: ClaimInput;
@@ -121,12 +125,12 @@ function reread(input: RepairInput, edits: readonly TextEdit[]): Reread | undefi
     if (!c || c.kind !== claim.kind) return undefined;
     const rhs = latex.slice(c.rhsSpan.start, end(c.rhsSpan, c.conditions));
     const lhs = lhsFormula.latex.slice(claim.lhsSpan.start, claim.lhsSpan.end);
-    return { claim: { kind: c.kind, lhs: claim.lhs, rhs: c.rhs, conditions: c.conditions }, rhs: oneLine(rhs), text: oneLine(`${lhs} ${c.relation} ${rhs}`) };
+    return { claim: readAsDocument(input, { kind: c.kind, lhs: claim.lhs, rhs: c.rhs, conditions: c.conditions }), rhs: oneLine(rhs), text: oneLine(`${lhs} ${c.relation} ${rhs}`) };
   }
   const found = parsed.claims.find((c) => c.lhsSpan.start === claim.lhsSpan.start && c.rhsSpan.start === claim.rhsSpan.start);
   if (!found || found.kind !== claim.kind) return undefined;
   const rhs = oneLine(latex.slice(found.rhsSpan.start, end(found.rhsSpan, found.conditions)));
-  return { claim: found, rhs, text: `${oneLine(latex.slice(found.lhsSpan.start, found.lhsSpan.end))} ${found.relation} ${rhs}` };
+  return { claim: readAsDocument(input, found), rhs, text: `${oneLine(latex.slice(found.lhsSpan.start, found.lhsSpan.end))} ${found.relation} ${rhs}` };
 }
 
 function close(a: Value, b: Value): boolean {
