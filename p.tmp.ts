@@ -1,10 +1,2 @@
-import { readFileSync } from 'node:fs';
-import { documentGradients } from './src/core/check';
-import { drawInstance, backward } from './src/core/engine';
-const g = documentGradients(readFileSync('examples/vectorised-batch.md', 'utf8'), 'markdown');
-console.log(g.claims.map((c) => `${c.line} ${c.kind}${c.layer}`));
-const inst = drawInstance(g.net!, 5);
-const s = g.sample(inst.params, inst.x, inst.label, 0.1);
-const b = backward(g.net!, inst.params, inst.state, inst.label);
-console.log(s.sources);
-for (const l of [1, 2]) console.log(l, Math.max(...s.dW[l].data.map((v, i) => Math.abs(v - b.dW[l].data[i]))), Math.max(...s.db[l].map((v, i) => Math.abs(v - b.db[l][i]))));
+import { parseExpression } from './src/core/math';
+for (const s of [String.raw`1 - A^{[1]2}`, String.raw`a^{[1](i)2}`, String.raw`(a^{[1]})^2`]) console.log(s, JSON.stringify(parseExpression(s).expr, (k, v) => (k === 'span' ? undefined : v)));

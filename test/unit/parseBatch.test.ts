@@ -57,6 +57,16 @@ describe('reading batch notation', () => {
       ['\\partial \\mathcal{L}^{(i)} / \\partial z^{[l](i)}', 'grad(\\mathcal{L}^{i}, z^{[l](i)})'],
     ]);
 
+    it('reads digits after the layer bracket as a power, as deeplearning.ai squares an activation (1 - A^{[1]2})', () => {
+      for (const latex of ['A^{[1]2}', 'a^{[1](i)2}']) {
+        const e = read(latex);
+        assert.equal(e.kind, 'pow', latex);
+        if (e.kind !== 'pow') continue;
+        assert.equal(printExpr(e.exponent), '2');
+        assert.equal(e.base.kind === 'sym' && e.base.layer && printExpr(e.base.layer), '1');
+      }
+    });
+
     it('keeps the layer and the example apart in the fields the checker reads', () => {
       const a = firstSym(read('a^{[2](i)}'));
       assert.equal(a.name, 'a');

@@ -28,6 +28,8 @@ interface SupParts {
   readonly brackets?: '()' | '[]';
   /** deeplearning.ai's example mark: the `i` of `^{[l](i)}` (then `rest` is the layer `l`). */
   readonly example?: readonly KNode[];
+  /** A power after the layer's bracket: the 2 of deeplearning.ai's `A^{[1]2}`, (A^{[1]})². */
+  readonly power?: readonly KNode[];
 }
 
 function contents(n: KNode): readonly KNode[] {
@@ -86,10 +88,24 @@ export function readSup(sup: KNode): SupParts {
       changed = true;
     }
   }
+  const squared = powerAfterBracket(rest);
+  const power = squared ? { power: squared.power } : {};
+  if (squared) rest = squared.rest;
   const marked = layerAndExample(rest);
-  if (marked) return { primes, transposed, rest: marked.layer, paren: true, brackets: '[]', example: marked.example };
+  if (marked) return { primes, transposed, rest: marked.layer, paren: true, brackets: '[]', example: marked.example, ...power };
   const brackets = bracketsAround(rest);
-  return { primes, transposed, rest: brackets ? rest.slice(1, -1) : rest, paren: brackets !== undefined, ...(brackets ? { brackets } : {}) };
+  if (squared && !brackets) return { primes, transposed, rest: [...rest, ...squared.power], paren: false };
+  return { primes, transposed, rest: brackets ? rest.slice(1, -1) : rest, paren: brackets !== undefined, ...(brackets ? { brackets } : {}), ...power };
+}
+
+const isDigit = (n: KNode | undefined): boolean => n?.t === 'ord' && /^\d+$/.test(n.text);
+
+/** `[1]2`, `[l](i)2`: digits right after a closing bracket are a power of the bracketed layer's quantity. */
+function powerAfterBracket(nodes: readonly KNode[]): { rest: readonly KNode[]; power: readonly KNode[] } | undefined {
+  let k = nodes.length;
+  while (k > 0 && isDigit(nodes[k - 1])) k--;
+  if (k === nodes.length || k < 3 || !(isAtom(nodes[k - 1], ']') || isAtom(nodes[k - 1], ')'))) return undefined;
+  return { rest: nodes.slice(0, k), power: nodes.slice(k) };
 }
 
 const isAtom = (n: KNode | undefined, text: string): boolean => n?.t === 'atom' && n.text === text;
@@ -242,10 +258,13 @@ export function buildSymbol(
     // The layer and a transpose mark share one superscript (W^{l+1 T}): the symbol covers it all.
     const example = parts.example && exprOf(parts.example, spanOfNodes(parts.example, sup!.span), ctx);
     e = sym(info.name, span, { indices, primes: parts.primes, layer: exprOf(parts.rest, restSpan, ctx), layerBrackets: parts.brackets, example });
+    if (parts.power) e = { kind: 'pow', base: e, exponent: exprOf(parts.power, spanOfNodes(parts.power, sup!.span), ctx), span };
   } else {
     const primed = parts.primes > 0;
     e = sym(info.name, primed && !hasRest && !parts.transposed ? span : symSpan, { indices, primes: parts.primes });
-    if (hasRest) e = { kind: 'pow', base: e, exponent: exprOf(parts.rest, restSpan, ctx), span: parts.transposed ? spanOf(symSpan, restSpan) : span };
+    // Not a layer: `(x)2` in a power reads as written, the bracket times the digits.
+    const written = parts.power ? { kind: 'binary' as const, op: 'juxt' as const, left: exprOf(parts.rest, restSpan, ctx), right: exprOf(parts.power, spanOfNodes(parts.power, sup!.span), ctx), span: sup!.span } : undefined;
+    if (hasRest) e = { kind: 'pow', base: e, exponent: written ?? exprOf(parts.rest, restSpan, ctx), span: parts.transposed ? spanOf(symSpan, restSpan) : span };
   }
   if (parts.transposed) e = { kind: 'transpose', arg: e, span };
   return e;
