@@ -107,6 +107,8 @@ $$\sum_{i=1}^{N} Y_{i, y^{(i)}} = N$$
 $$\frac{\partial L}{\partial b^{2}} = \left(\mathbf{1}^\top \frac{\partial L}{\partial Z^{2}}\right)^\top$$
 
 $$\frac{\partial L}{\partial b^{2}} = \frac{\partial L}{\partial Z^{2}}^\top \mathbf{1}$$
+
+$$\frac{\partial L}{\partial b^{2}} = \mathbf{1}^\top \frac{\partial L}{\partial Z^{2}}$$
 `;
 
 describe('batches: examples as rows (CS231n)', () => {
@@ -119,6 +121,12 @@ describe('batches: examples as rows (CS231n)', () => {
 
   it('reads y^{(i)} as example i’s label (a class number indexing Y’s row i) and N as the batch size', () => {
     assert.equal(verdict(report, String.raw`\sum_{i=1}^{N} Y_{i, y^{(i)}} = N`), 'ok', explain(report));
+  });
+
+  it('takes a bias gradient written as a row (CS231n’s biases are rows) as the same vector as GradCheck’s column', () => {
+    const row = report.claims.filter((c) => c.latex.startsWith(String.raw`\frac{\partial L}{\partial b^{2}} = \mathbf{1}^\top`));
+    assert.equal(row.length, 1, explain(report));
+    assert.equal(row[0].status, 'ok', explain(report));
   });
 
   it('sums the rows of ∂J/∂Z with the column of ones: the bias gradient of the mean loss', () => {

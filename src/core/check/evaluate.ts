@@ -14,7 +14,7 @@ import './batchFunctions';
 import { explainNonFinite } from './hazards';
 import { DEFAULT_LIMITS, EvaluationBudget, type CheckLimits } from './limits';
 import { indexVariable, layerVariable, Lowerer, randomVariable, type BindingUse, type LowerOptions } from './lower';
-import { entries, filled, sameShape, ShapeError, shapeOf, transpose, type Value } from './values';
+import { entries, filled, isMatrix, sameShape, ShapeError, shapeOf, transpose, type Value } from './values';
 import { analyzeVariables, type ClaimVariables } from './variables';
 import { isBareSymbol, some, walk } from './walk';
 
@@ -208,6 +208,11 @@ class ShapeMismatch extends Error {
   }
 }
 
+/** The instances a claim is evaluated on: in a batch document a claim that writes no batch quantity is about one example (batch.ts). */
+export function contextsFor(claim: ClaimInput, env: Environment, contexts: readonly InstanceContext[]): readonly InstanceContext[] {
+  return contexts[0] instanceof BatchContext && !writesBatch([claim.lhs, claim.rhs], env) ? contexts.map((c) => (c as BatchContext).examples[0]) : contexts;
+}
+
 export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: readonly InstanceContext[], options: EvaluateOptions = {}): ClaimEvaluation {
   let compiledClaim: { compiled: CompiledClaim; uses: BindingUse[] };
   try {
@@ -240,8 +245,7 @@ export function evaluateClaim(claim: ClaimInput, env: Environment, contexts: rea
     if (!result.passed && (!worstFailure || !(result.relError <= worstFailure.result.relError))) worstFailure = { result, values };
   };
 
-  // In a batch document a claim that writes no batch quantity is about one example (batch.ts).
-  const instances = contexts[0] instanceof BatchContext && !writesBatch([claim.lhs, claim.rhs], env) ? contexts.map((c) => (c as BatchContext).examples[0]) : contexts;
+  const instances = contextsFor(claim, env, contexts);
   try {
     instances.forEach((ctx, sample) => evaluateSample(ctx, sample));
   } catch (error) {
@@ -381,9 +385,16 @@ const formatIndices = (indices: Record<string, number>): string => {
   return names.length === 0 ? '' : `, ${names.map((n) => `${n} = ${indices[n]}`).join(', ')}`;
 };
 
+/** A vector against the same vector the other way up: in a batch of rows (CS231n) a bias and its gradient are rows, GradCheck's b^l a column; a layout, not a mistake. */
+function onlyOrientationDiffers(lhs: Value, rhs: Value, ctx: InstanceContext): boolean {
+  const vector = (v: Value) => isMatrix(v) && (v.rows === 1 || v.cols === 1) && v.rows !== v.cols;
+  return ctx.asBatch()?.layout === 'rows' && vector(lhs) && vector(rhs) && sameShape(lhs, transpose(rhs));
+}
+
 function evaluateBoth(compiled: CompiledClaim, scope: Map<string, unknown>, ctx: InstanceContext): Evaluated {
   const lhs = evaluateNode(compiled.lhs, scope);
-  const rhs = evaluateNode(compiled.rhs, scope);
+  let rhs = evaluateNode(compiled.rhs, scope);
+  if (onlyOrientationDiffers(lhs, rhs, ctx)) rhs = transpose(rhs);
   if (!sameShape(lhs, rhs)) {
     const transposed = sameShape(lhs, transpose(rhs)) && allClose(entries(lhs), entries(transpose(rhs)));
     throw new ShapeMismatch(`the left side is a ${shapeOf(lhs)}, the right side a ${shapeOf(rhs)}${transposed ? ' (its transpose matches)' : ''}`, { lhs, rhs });
@@ -391,7 +402,9 @@ function evaluateBoth(compiled: CompiledClaim, scope: Map<string, unknown>, ctx:
   if (!compiled.usesGradients || !ctx.entrywiseDifferences) return { lhs, rhs };
   scope.set('ctx', ctx.withSource('differences'));
   try {
-    return { lhs, rhs, differences: { lhs: evaluateNode(compiled.lhs, scope), rhs: evaluateNode(compiled.rhs, scope) } };
+    const differences = { lhs: evaluateNode(compiled.lhs, scope), rhs: evaluateNode(compiled.rhs, scope) };
+    if (onlyOrientationDiffers(differences.lhs, differences.rhs, ctx)) differences.rhs = transpose(differences.rhs);
+    return { lhs, rhs, differences };
   } finally {
     scope.set('ctx', ctx);
   }

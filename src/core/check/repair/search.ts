@@ -7,7 +7,7 @@ import { allClose, type Tolerance } from '../../engine';
 import { parseFormula, type Expr, type ParseOptions } from '../../math';
 import type { Environment } from '../conventions';
 import type { InstanceContext } from '../context';
-import { compileClaim, evaluateClaim, setRandomArguments, type AssignmentResult, type ClaimInput, type CompiledClaim } from '../evaluate';
+import { compileClaim, contextsFor, evaluateClaim, setRandomArguments, type AssignmentResult, type ClaimInput, type CompiledClaim } from '../evaluate';
 import { NotApplicable } from '../errors';
 import { evaluateNode } from '../functions';
 import type { CheckLimits } from '../limits';
@@ -166,7 +166,8 @@ function screeningCase(evaluation: Failed): AssignmentResult {
 function screen(input: RepairInput, claim: ClaimInput, worst: AssignmentResult): boolean | 'unknown' {
   try {
     const { compiled } = compileClaim(claim, input.env, input.lower, input.lossName);
-    const scope = scopeOf(compiled, input.contexts[worst.sample], worst);
+    // The failing case is the original claim's: on the instances it was evaluated on.
+    const scope = scopeOf(compiled, contextsFor(input.located.claim, input.env, input.contexts)[worst.sample], worst);
     return close(evaluateNode(compiled.lhs, scope), evaluateNode(compiled.rhs, scope));
   } catch (error) {
     // Otherwise a candidate that does not evaluate where the original failed does not repair it.
@@ -187,7 +188,7 @@ export function leftSideAtWorst(input: RepairInput): Value | undefined {
   if (stored !== undefined && !entries(stored).some(Number.isNaN)) return stored;
   const { compiled, worst } = input.evaluation;
   try {
-    return evaluateNode(compiled.lhs, scopeOf(compiled, input.contexts[worst.sample], worst));
+    return evaluateNode(compiled.lhs, scopeOf(compiled, contextsFor(input.located.claim, input.env, input.contexts)[worst.sample], worst));
   } catch {
     return undefined;
   }
@@ -196,7 +197,7 @@ export function leftSideAtWorst(input: RepairInput): Value | undefined {
 export function findRepair(input: RepairInput): RepairResult {
   const started = performance.now();
   const { claim, rhsFormula, lhsFormula } = input.located;
-  const hints = hintsOf(input.evaluation, input.contexts);
+  const hints = hintsOf(input.evaluation, contextsFor(claim, input.env, input.contexts));
   const src: CandidateSource = {
     source: rhsFormula.latex,
     rhs: claim.rhs,
