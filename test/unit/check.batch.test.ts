@@ -197,3 +197,23 @@ describe('batches: training with a vectorised derivation (the playground)', () =
     }
   });
 });
+
+describe('batches: the batch size under the name the document gives it', () => {
+  it('reads d2l’s minibatch of n examples (a bare n), while n_l stays a layer’s width', () => {
+    const report = checkMarkdown(String.raw`~~~mlp
+input 3
+dense 4 relu
+dense 2 softmax
+loss cross_entropy
+batch 6
+layout rows
+~~~
+
+$$\frac{\partial L}{\partial Z^{2}} = \frac{1}{n}(P - Y)$$
+
+$$\sum_{k=1}^{n_2} P_{1,k} = 1$$
+`);
+    assert.equal(verdict(report, String.raw`\frac{\partial L}{\partial Z^{2}}`), 'ok', explain(report));
+    assert.equal(verdict(report, String.raw`\sum_{k=1}^{n_2}`), 'ok', explain(report));
+  });
+});

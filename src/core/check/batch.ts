@@ -8,7 +8,14 @@ import { isBareSymbol, mapChildren, some, walk } from './walk';
 
 /** Who binds the batch size: `batch 64` in the spec, under the names documents give it. */
 export const BATCH_SIZE_BINDER = 'batch statement';
-const BATCH_SIZE_NAMES = ['m', 'N'];
+const BATCH_SIZE_NAMES = ['m', 'N', 'n'];
+/** Names that are the batch size only where the document writes them bare (n is also n_l, a layer's width). */
+const ONLY_WHEN_WRITTEN = new Set(['n']);
+
+/** Whether a binding is the batch size the `batch` statement bound. */
+export function isBatchSize(binding: Binding): boolean {
+  return binding.boundBy === BATCH_SIZE_BINDER;
+}
 
 /**
  * m and N are the batch size wherever the document does not give them
@@ -17,7 +24,7 @@ const BATCH_SIZE_NAMES = ['m', 'N'];
  */
 export function bindBatchSize(env: Environment, size: number, claims: readonly Pick<Claim, 'lhs' | 'rhs'>[] = []): void {
   const written = BATCH_SIZE_NAMES.filter((name) => claims.some((c) => [c.lhs, c.rhs].some((side) => some(side, (n) => isBareSymbol(n) && n.name === name))));
-  for (const name of written.length > 0 ? written : BATCH_SIZE_NAMES) {
+  for (const name of written.length > 0 ? written : BATCH_SIZE_NAMES.filter((n) => !ONLY_WHEN_WRITTEN.has(n))) {
     if (env.lookup(name)) continue;
     env.bind(name, { meaning: { kind: 'constant', value: size }, description: `the batch size ${name} = ${size}`, boundBy: BATCH_SIZE_BINDER });
   }

@@ -4,6 +4,7 @@
 // random scalar arguments.
 import type { Expr } from '../math';
 import { LOSS_CANDIDATES, plainName, type Environment } from './conventions';
+import { isBatchSize } from './batch';
 import { Uncheckable } from './errors';
 import { isBareSymbol, walk } from './walk';
 
@@ -80,7 +81,8 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
       if (node.kind === 'sym') {
         // E_n, L_i: the loss of example n; its subscript is not an index of the network.
         // n_x, n_l, s_l: a layer size's subscript names a layer, not an index.
-        const width = /^[nsd]$/.test(node.name) && !env.lookup(node.name);
+        // n bound to the batch size (d2l's minibatch of n) is still a width where it carries a layer (n_l).
+        const width = /^[nsd]$/.test(node.name) && (!env.lookup(node.name) || isBatchSize(env.lookup(node.name)!));
         if (width) node.indices.filter((i) => !(isBareSymbol(i) && i.name === 'x')).forEach(addLayers);
         // A loss the document defines by entries (E_n := …, graph/definitions.ts) takes its index like any definition.
         const lossKind = env.lookup(node.name)?.meaning.kind;
