@@ -217,3 +217,18 @@ $$\sum_{k=1}^{n_2} P_{1,k} = 1$$
     assert.equal(verdict(report, String.raw`\sum_{k=1}^{n_2}`), 'ok', explain(report));
   });
 });
+
+describe('batches: a vectorised derivation whose spec has no batch', () => {
+  it('says that m reads as the batch size once the spec has a `batch` statement', () => {
+    const report = checkMarkdown(String.raw`~~~mlp
+input 3
+dense 2 sigmoid
+loss mse
+~~~
+
+$$dW^{[1]} = \frac{1}{m} dZ^{[1]} X^T$$
+`);
+    assert.equal(report.claims[0].status, 'unchecked');
+    assert.match(report.claims[0].message, /unknown symbol m \(if m is the number of examples, add `batch 8`/);
+  });
+});

@@ -366,8 +366,10 @@ export class Lowerer {
     const prose = /^\\text(rm)?\{/.test(written) ? ` (written as text, ${written}: a word inside the formula, perhaps prose or OCR noise)` : '';
     // Δw: Δ times w here; authors (and OCR, for ∇) mean a gradient or an update by it.
     const change = sym.name === '\\Delta' ? ' (Δw reads as Δ times w: a gradient is written \\nabla_w L or \\frac{\\partial L}{\\partial w}, an update w \\leftarrow …)' : '';
+    // m, N of \frac{1}{m}\sum_{i=1}^{m}: a vectorised derivation whose spec has no batch yet.
+    const batchSize = isBareSymbol(sym) && ['m', 'N'].includes(sym.name) ? ` (if ${name} is the number of examples, add \`batch 8\` and \`layout columns\` or \`layout rows\` to the spec: X, Y, Z^{[l]} are then a batch and ${name} its size)` : '';
     return new Uncheckable(
-      `unknown symbol ${name}${indicator}${prose}${change}: say what it means in the network spec (\`let ${plainName(sym.name)} = …\` with a network quantity such as z^{L} on the right) or define it with :=`,
+      `unknown symbol ${name}${indicator}${prose}${change}${batchSize}: say what it means in the network spec (\`let ${plainName(sym.name)} = …\` with a network quantity such as z^{L} on the right) or define it with :=`,
       sym.span,
       sym.name,
       'unknown-symbol',
