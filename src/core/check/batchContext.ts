@@ -33,6 +33,11 @@ export class BatchContext extends InstanceContext implements BatchView {
     return this;
   }
 
+  /** Shared by the batch's views (backprop, differences), as an instance's are: a derivative taken in one is reused in the other. */
+  override get identity(): object {
+    return this.views;
+  }
+
   override withSource(source: GradientSource): InstanceContext {
     return this.views[source] ?? new BatchContext(this.examples.map((e) => e.withSource(source)), this.layout, this.eta, source, this.views);
   }

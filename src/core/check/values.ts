@@ -70,9 +70,9 @@ export function isBatch(v: Value): boolean {
   return isMatrix(v) && BATCH.has(v);
 }
 
-/** The result of an operation on a batch is a batch. */
-function carryBatch(result: Value, ...operands: Value[]): Value {
-  if (isMatrix(result) && operands.some(isBatch)) BATCH.add(result);
+/** The result of an operation on a batch is a batch. (Two fixed operands, no rest array: this runs for every scalar operation of a sum.) */
+function carryBatch(result: Value, a: Value, b?: Value): Value {
+  if (typeof result === 'object' && isMatrix(result) && (isBatch(a) || (b !== undefined && isBatch(b)))) BATCH.add(result);
   return result;
 }
 
@@ -87,6 +87,7 @@ function broadcastTo(vector: Matrix, like: Matrix): Matrix | undefined {
 }
 
 function elementwise(a: Value, b: Value, op: (x: number, y: number) => number, name: string): Value {
+  if (typeof a === 'number' && typeof b === 'number') return op(a, b);
   return carryBatch(elementwiseOf(a, b, op, name), a, b);
 }
 
