@@ -117,6 +117,8 @@ export class Lowerer {
         return this.derivative(e, bound);
       case 'indicator':
         return this.lower(e.condition, bound);
+      case 'entry':
+        return call('gc_entry', this.lower(e.of, bound), constant(printExpr(e.of)), ...e.indices.map((i) => this.index(i, bound)));
       case 'relation': {
         if (e.op === 'in') throw new Uncheckable('set membership is not a claim that can be evaluated', e.span);
         return call('gc_rel', constant(e.op), this.lower(e.left, bound), this.lower(e.right, bound));
@@ -578,6 +580,13 @@ export class Lowerer {
             return true;
           }
           hint = call('gc_size', this.lower(whole, bound), constant(position), constant(node.indices.length));
+          return true;
+        }
+      }
+      if (node.kind === 'entry') {
+        const position = node.indices.findIndex((i) => isBareSymbol(i) && i.name === index);
+        if (position >= 0) {
+          hint = call('gc_size', this.lower(node.of, bound), constant(position), constant(node.indices.length));
           return true;
         }
       }

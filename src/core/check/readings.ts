@@ -29,7 +29,7 @@ import { some } from './walk';
 export function isReadingFailure(evaluation: ClaimEvaluation): boolean {
   if (evaluation.status === 'mismatch') return true;
   if (evaluation.status !== 'unchecked') return false;
-  return /does not exist|out of range|takes one argument|needs one index|no index value/.test(evaluation.reason.message);
+  return /does not exist|out of range|takes one argument|needs one index|no index value|does not fit the network as GradCheck reads it/.test(evaluation.reason.message);
 }
 
 /**

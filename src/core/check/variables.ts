@@ -101,6 +101,7 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
         if (kind === 'loss' || kind === 'label' || kind === 'output' || kind === 'input' || (kind === 'template' && !helper && !layerless)) mentionsNetwork = true;
       }
       if (node.kind === 'sum') indexVars.add(node.index);
+      if (node.kind === 'entry') node.indices.forEach(addIndex);
       // d/dt of an identity in a plain argument t (no binding) is not about the network.
       if (node.kind === 'derivative' && !(isBareSymbol(node.wrt) && !env.lookup(node.wrt.name))) mentionsNetwork = true;
       // I(y = a): a is an index; 1(h > 0), 1(z > 0): a quantity compared entry by entry is not.

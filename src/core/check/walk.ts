@@ -26,6 +26,8 @@ export function children(e: Expr): Expr[] {
       return [e.left, e.right];
     case 'indicator':
       return [e.condition];
+    case 'entry':
+      return [e.of, ...e.indices];
   }
 }
 
@@ -70,6 +72,8 @@ export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
       return { ...e, of: f(e.of), wrt: f(e.wrt) };
     case 'indicator':
       return { ...e, condition: f(e.condition) as typeof e.condition };
+    case 'entry':
+      return { ...e, of: f(e.of), indices: e.indices.map(f) };
   }
 }
 

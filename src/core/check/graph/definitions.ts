@@ -3,6 +3,7 @@
 // loss from then on), and helper functions (g_1(x) = −\log x, s(z) = 1/(1+e^{−z})).
 import { printExpr, type Claim, type Expr, type Sym } from '../../math';
 import { LOSS_CANDIDATES, plainName, type Binding, type Environment } from '../conventions';
+import { resolveSymbol } from '../bindings';
 import { isBareSymbol, walk } from '../walk';
 
 export interface DocumentDefinition {
@@ -88,7 +89,8 @@ export function documentDefinition(claim: Claim, env: Environment, boundBy: stri
 /** A node the document computes in its math: not a `let` and not an alias of one network quantity (α := z^L). */
 function mentionsDocumentNode(e: Expr, env: Environment): boolean {
   return usesSymbol(e, (sym, applied) => {
-    const binding = (applied && sym.indices.length > 0 ? env.lookup(helperName(sym)) : undefined) ?? env.lookup(sym.name);
+    // resolveSymbol finds a definition made at one layer too (U^{(2)} := H W^{(2)}).
+    const binding = (applied && sym.indices.length > 0 ? env.lookup(helperName(sym)) : undefined) ?? resolveSymbol(env, sym)?.binding;
     if (binding?.meaning.kind !== 'template' || binding.boundBy.startsWith('let')) return false;
     return binding.meaning.body.kind !== 'sym' || binding.meaning.parameters !== undefined;
   });

@@ -26,6 +26,8 @@ export interface NodeSite {
   /** As the reader writes it, for messages. */
   readonly name: string;
   readonly layered: boolean;
+  /** Where the node is defined ("definition on line 14", "let on line 9"), for messages. */
+  readonly definedBy: string;
   body(layer: number | undefined): MathNode;
   /** Whether the body at this layer reads nothing but the instance (no claim index, layer or random variable): its value can be kept per instance. */
   closed(layer: number | undefined): boolean;
@@ -72,6 +74,8 @@ function evaluateBody(at: Located, scope: Map<string, unknown>): Value {
   try {
     return evaluateNode(at.site.body(at.layer), scope);
   } catch (error) {
+    // The document's own definition does not evaluate as GradCheck reads its symbols (X W with W as n_l × n_{l−1}): a misreading until shown otherwise, never a ✗ of the claim using it.
+    if (error instanceof V.ShapeError) throw new Uncheckable(`${at.site.name} as the document defines it (${at.site.definedBy}) does not fit the network as GradCheck reads it: ${error.message}; if the document lays weights out input-first or uses row vectors, say so in the spec (\`convention weights-input-first\`, \`convention row-vectors\`)`);
     if (!(error instanceof NotApplicable) || at.layer === undefined) throw error;
     // The definition does not reach this layer through another node: the symbol keeps its conventional meaning here.
     const conventional = passedThroughNode.has(error) ? at.site.conventional(at.layer) : undefined;
@@ -192,7 +196,9 @@ function differentiateNode(args: MathNode[], _math: unknown, scope: Map<string, 
       const data = base.data.slice();
       data[flat] = x;
       const moved: Moved = { values: new Map(outer?.values), hits: 0 };
-      moved.values.set(at.key, { rows: base.rows, cols: base.cols, data });
+      const shifted: Matrix = { rows: base.rows, cols: base.cols, data };
+      // A moved batch is still a batch (softmax per example, a bias broadcast over it).
+      moved.values.set(at.key, V.isBatch(base) ? V.asBatch(shifted) : shifted);
       const movedCtx = twin ? ctx.perturbed(twin, twinEntry(twin, base, flat), x) : ctx;
       const result = withVariable(scope, MOVED, moved, () => withVariable(scope, 'ctx', movedCtx, () => evaluateNode(ofNode, scope)));
       return { value: result, hits: moved.hits };
@@ -263,7 +269,7 @@ let nextNodeId = 1;
 
 /** A use site whose bodies are lowered once per layer; `definition` is the binding that makes the node (its identity). */
 export function nodeSite(
-  definition: object,
+  definition: { readonly boundBy: string },
   name: string,
   layered: boolean,
   lowerAt: (layer: number | undefined) => MathNode,
@@ -282,6 +288,7 @@ export function nodeSite(
     id,
     name,
     layered,
+    definedBy: definition.boundBy,
     body,
     closed(layer) {
       if (!closed.has(layer)) closed.set(layer, readsOnlyTheInstance(body(layer)));

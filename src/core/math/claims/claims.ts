@@ -90,6 +90,8 @@ function usesIndex(e: Expr, name: string): boolean {
       return usesIndex(e.of, name) || usesIndex(e.wrt, name);
     case 'indicator':
       return usesIndex(e.condition, name);
+    case 'entry':
+      return [e.of, ...e.indices].some((x) => usesIndex(x, name));
     default:
       return false;
   }

@@ -47,6 +47,8 @@ function p(e: Expr): string {
       return `(${top(e.left)} ${REL[e.op]} ${top(e.right)})`;
     case 'indicator':
       return `[${top(e.condition)}]`;
+    case 'entry':
+      return `(${top(e.of)})_{${e.indices.map(top).join(',')}}`;
     case 'norm':
       return e.bars === 1 ? `|${top(e.arg)}|` : `||${top(e.arg)}||`;
     case 'unsupported':

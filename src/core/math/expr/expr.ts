@@ -142,4 +142,11 @@ export interface Unsupported extends NodeBase {
   readonly at?: Span;
 }
 
-export type Expr = Num | Sym | Binary | Neg | Pow | Transpose | Call | Sum | Derivative | Indicator | Relation | Norm | Unsupported;
+/** An entry of an expression's value: `((W^{l+1})^T \delta^{l+1})_j`, `\mathrm{softmax}(s)_{y}`. */
+export interface Entry extends NodeBase {
+  readonly kind: 'entry';
+  readonly of: Expr;
+  readonly indices: readonly Expr[];
+}
+
+export type Expr = Num | Sym | Binary | Neg | Pow | Transpose | Call | Sum | Derivative | Indicator | Relation | Norm | Entry | Unsupported;

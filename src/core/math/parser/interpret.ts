@@ -292,7 +292,9 @@ export class Parser implements SubParser {
     const open = this.peek() as Extract<Tok, { k: 'open' }>;
     const info = symbolInfo(fn);
     const indicator = isIndicatorSym(fn);
-    if (open.delim !== '(' && !(indicator && (open.delim === '[' || open.delim === '\\{'))) return undefined;
+    // max{0, z} (Goodfellow) is a call like max(0, z); braces otherwise group nothing but an indicator's condition.
+    const braced = open.delim === '\\{' && (indicator || fn.name === 'max' || fn.name === 'min');
+    if (open.delim !== '(' && !(indicator && open.delim === '[') && !braced) return undefined;
     const start = this.pos;
     const d = this.parseDelimited();
     // An indexed entry is never a function: p_i(1 - p_i), a_j(1 - a_j) are products.

@@ -30,6 +30,11 @@ function nextIsParen(p: SubParser): boolean {
   return t?.k === 'open' && t.delim === '(';
 }
 
+function nextIsBrace(p: SubParser): boolean {
+  const t = p.peek();
+  return t?.k === 'open' && t.delim === '\\{';
+}
+
 export function interpretNode(n: KNode, p: SubParser): Expr {
   const ctx = p.ctx;
   switch (n.t) {
@@ -242,7 +247,8 @@ function operator(n: KOp, p: SubParser): Expr {
     const arg = p.parseUnary();
     return { kind: 'call', fn, args: [arg], given: [], span: spanOf(n.span, arg.span) };
   }
-  if ((word === 'max' || word === 'min') && nextIsParen(p)) return fn;
+  // max(0, z), and Goodfellow's max{0, z}
+  if ((word === 'max' || word === 'min') && (nextIsParen(p) || nextIsBrace(p))) return fn;
   return swallow(p, n.name, UNSUPPORTED_OPERATORS[n.name] ?? `${n.name} is not supported`, n.span);
 }
 

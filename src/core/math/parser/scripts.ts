@@ -283,7 +283,8 @@ export function applyPostfixScripts(e: Expr, sup: KNode | undefined, sub: KNode 
       // (\nabla_W L)_{a,b} is the gradient wrt W_{a,b}; the variable's span reaches its new indices.
       out = { ...out, wrt: { ...out.wrt, indices, span: spanOf(out.wrt.span, sub.span) }, span };
     } else {
-      return unsupported(ctx.src.slice(span.start, span.end), 'a subscript on an expression is not supported', span);
+      // ((W^{l+1})^T \delta^{l+1})_j, \mathrm{softmax}(s)_y: an entry of the expression's value.
+      out = { kind: 'entry', of: out, indices, span };
     }
   }
   if (!sup) return out;
