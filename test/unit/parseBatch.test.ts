@@ -295,3 +295,13 @@ describe('reading batch notation', () => {
     });
   });
 });
+
+describe('an entry of an expression', () => {
+  it('reads ((W^{l+1})^T δ^{l+1})_j and softmax(z)_k as entries of their values, with the indices as written', () => {
+    const bp2 = read(String.raw`((W^{l+1})^T \delta^{l+1})_j`);
+    assert.equal(bp2.kind, 'entry');
+    const softmax = read(String.raw`\operatorname{softmax}(z)_{i, y_i}`);
+    assert.equal(softmax.kind, 'entry');
+    if (softmax.kind === 'entry') assert.deepEqual(softmax.indices.map(printExpr), ['i', 'y_{i}']);
+  });
+});

@@ -290,7 +290,6 @@ describe('reading expressions', () => {
     it('a gradient with nothing after it', () => assert.match(reason('\\nabla_L'), /nothing follows/));
     it('a lone \\partial', () => assert.match(reason('\\partial L'), /lone \\partial/));
     it('cases', () => assert.match(reason('\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}'), /cases/));
-    it('an indexed call', () => assert.match(reason('\\mathrm{softmax}(z)_i'), /subscript on an expression/));
     it('\\pm', () => assert.match(reason('a \\pm b'), /\\pm/));
   });
 });

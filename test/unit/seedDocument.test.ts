@@ -24,7 +24,7 @@ const STILL_UNCHECKED: readonly { readonly starts: string; readonly names: RegEx
   { starts: 'z^l = w_0^{l+1} o^l + b^{l+1}', names: /w\^\{l\+1\} is a 4×5 matrix and needs two indices, got 1/, damage: 'W read as w_0', ocr: true },
   { starts: 'z^l = w_0^{l-1} o^{l-1} + b^l', names: /w\^\{l-1\} is a 5×4 matrix and needs two indices, got 1/, damage: 'W read as w_0', ocr: true },
   { starts: '\\nabla_w eL = s^e', names: /w needs a layer: write w\^\{l\}/, damage: 'the layer e of w fell to the baseline (∇_{w^e} L → ∇_w eL)', ocr: true },
-  { starts: '(\\nabla_w eL)_{a,b}', names: /a subscript on an expression is not supported/, damage: 'the same ∇_w eL, indexed', ocr: true },
+  { starts: '(\\nabla_w eL)_{a,b}', names: /w needs a layer: write w\^\{l\}/, damage: 'the same ∇_w eL, indexed', ocr: true },
   { starts: '\\nabla_b eL = s^e', names: /b needs a layer: write b\^\{l\}/, damage: 'the layer e of b fell to the baseline', ocr: true },
   { starts: 'w^e \\leftarrow w^e - \\eta s_{wL}', names: /s was defined with a layer e; write s\^\{…\}/, damage: '∇_w L read as s_{wL}', ocr: true },
   { starts: 'b^e \\leftarrow b^e - \\eta s_{bL}', names: /s was defined with a layer e; write s\^\{…\}/, damage: '∇_b L read as s_{bL}', ocr: true },
