@@ -20,6 +20,9 @@ seed 3
 ${extra}~~~
 `;
 
+/** A network without a batch, for what batch notation says there. */
+const NO_BATCH = '~~~mlp\ninput 3\ndense 2 sigmoid\nloss mse\n~~~\n';
+
 const COLUMNS = String.raw`# Vectorised, examples as columns
 
 ${spec('columns')}
@@ -137,13 +140,7 @@ describe('batches: examples as rows (CS231n)', () => {
 
 describe('batches: notation that needs a batch', () => {
   it('says that \\mathbf{1} needs a `batch` statement instead of guessing its length', () => {
-    const report = checkMarkdown(String.raw`~~~mlp
-input 2
-dense 2 sigmoid
-loss mse
-~~~
-
-$$\mathbf{1}^\top z^{1} = \sum_j z^{1}_j$$
+    const report = checkMarkdown(`${NO_BATCH}\n` + String.raw`$$\mathbf{1}^\top z^{1} = \sum_j z^{1}_j$$
 `);
     const claim = report.claims[0];
     assert.equal(claim.status, 'unchecked');
@@ -220,13 +217,7 @@ $$\sum_{k=1}^{n_2} P_{1,k} = 1$$
 
 describe('batches: a vectorised derivation whose spec has no batch', () => {
   it('says that m reads as the batch size once the spec has a `batch` statement', () => {
-    const report = checkMarkdown(String.raw`~~~mlp
-input 3
-dense 2 sigmoid
-loss mse
-~~~
-
-$$dW^{[1]} = \frac{1}{m} dZ^{[1]} X^T$$
+    const report = checkMarkdown(`${NO_BATCH}\n` + String.raw`$$dW^{[1]} = \frac{1}{m} dZ^{[1]} X^T$$
 `);
     assert.equal(report.claims[0].status, 'unchecked');
     assert.match(report.claims[0].message, /unknown symbol m \(if m is the number of examples, add `batch 8`/);
