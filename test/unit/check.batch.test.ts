@@ -223,3 +223,22 @@ describe('batches: a vectorised derivation whose spec has no batch', () => {
     assert.match(report.claims[0].message, /unknown symbol m \(if m is the number of examples, add `batch 8`/);
   });
 });
+
+describe('batches: limits', () => {
+  it('refuses, at the batch line, a batch whose examples’ gradients would not fit in memory, instead of running out of it', () => {
+    const report = checkMarkdown(String.raw`~~~mlp
+input 784
+dense 256 relu
+dense 10 softmax
+batch 4096
+~~~
+
+$$dZ^{[2]} = A^{[2]} - Y$$
+`);
+    const limit = report.problems.find((p) => p.code === 'limit-memory');
+    assert.ok(limit, explain(report));
+    assert.match(limit.message, /3 batches of 4,096 examples .* a smaller batch/);
+    assert.equal(limit.range.start.line, 4);
+    assert.equal(report.claims[0].status, 'unchecked');
+  });
+});

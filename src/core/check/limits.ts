@@ -93,8 +93,9 @@ export class EvaluationBudget {
 /** Bytes one random instance takes per parameter: the parameters, their gradient, and a perturbed copy. */
 const BYTES_PER_PARAMETER = 3 * 8;
 
-export function estimatedCheckBytes(parameters: number, samples: number): number {
-  return parameters * BYTES_PER_PARAMETER * samples;
+/** A batch's examples share the parameters but each may hold its own gradient (8 bytes per parameter per example). */
+export function estimatedCheckBytes(parameters: number, samples: number, batch = 1): number {
+  return parameters * samples * (BYTES_PER_PARAMETER + (batch > 1 ? 8 * batch : 0));
 }
 
 const problem = (range: Range, code: string, message: string): Problem => ({ range, severity: 'error', code, message });
@@ -138,14 +139,17 @@ export function networkLimitProblems(spec: ParsedSpec, net: NetworkConfig, sampl
       return problems; // the memory estimate would only repeat it
     }
   }
-  const bytes = estimatedCheckBytes(running, samples);
+  const batch = spec.batch?.size ?? 1;
+  const bytes = estimatedCheckBytes(running, samples, batch);
   if (bytes > limits.checkMemoryBytes) {
-    const samplesLine = spec.statements.find((s) => s.kind === 'samples');
+    const batchLine = batch > 1 ? spec.statements.find((s) => s.kind === 'batch') : undefined;
+    const samplesLine = batchLine ?? spec.statements.find((s) => s.kind === 'samples');
+    const what = batch > 1 ? `${samples} batches of ${formatLimit(batch)} examples` : `${samples} samples`;
     problems.push(
       problem(
         samplesLine && !inFile ? samplesLine.range : at(dense[dense.length - 1]?.range),
         'limit-memory',
-        `checking ${samples} samples of a ${formatLimit(running)}-parameter network needs about ${megabytes(bytes)} MB, more than the limit of ${megabytes(limits.checkMemoryBytes)} MB: use fewer samples or a smaller network`,
+        `checking ${what} of a ${formatLimit(running)}-parameter network needs about ${megabytes(bytes)} MB, more than the limit of ${megabytes(limits.checkMemoryBytes)} MB: use fewer samples${batch > 1 ? ', a smaller batch' : ''} or a smaller network`,
       ),
     );
   }
