@@ -1,4 +1,4 @@
-// How a batch document's claims are read (DESIGN.md "Batches"): which claims
+// How a batch document's claims are read (docs/spec-language.md, `batch`): which claims
 // are about the batch and which about one example, the example marks of
 // x^{(i)} and y^{(i)}, and the batch size m or N.
 import type { Claim, Expr, Sym } from '../math';

@@ -1,5 +1,5 @@
 // A batch of examples sharing one set of weights, as a vectorised derivation
-// sees it (DESIGN.md "Batches"): X, Y, Z^{[l]}, A^{[l]} are the examples'
+// sees it (docs/spec-language.md, `batch`): X, Y, Z^{[l]}, A^{[l]} are the examples'
 // vectors side by side (as columns or as rows), the loss J is their mean,
 // dW and db are gradients of J, and x^{(i)}, a^{[l](i)} are one example.
 import { activate, type Matrix } from '../engine';
@@ -74,7 +74,7 @@ export class BatchContext extends InstanceContext implements BatchView {
 
   /** Y: every example's label as a vector (one-hot for classes), side by side. */
   override labelValue(): Value {
-    return this.stack(this.examples.map((e) => V.entries(labelVector(e.labelValue()))));
+    return this.stack(this.examples.map((e) => V.entries(e.labelEntries(1))));
   }
 
   /** y_i: example i's label itself (its class number under cross-entropy). */
@@ -141,9 +141,4 @@ export class BatchContext extends InstanceContext implements BatchView {
     const examples = this.examples.map((e, k) => (k === example ? e.perturbed(target, entry, value) : e));
     return new BatchContext(examples, this.layout, this.eta, this.source);
   }
-}
-
-function labelVector(y: Value): Value {
-  if (y instanceof V.LabelValue) return V.filled(y.classes, 1, (i) => (i === y.classNumber - 1 ? 1 : 0));
-  return y;
 }

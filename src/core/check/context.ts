@@ -23,7 +23,7 @@ import {
   type Quantity,
   type Target,
 } from '../engine';
-import { column, filled, isMatrix, LabelValue, ShapeError, shapeOf, type Value } from './values';
+import { column, filled, isMatrix, LabelValue, onehot, ShapeError, shapeOf, type Value } from './values';
 
 /** How a claimed gradient is evaluated: the engine's backprop, or central differences. */
 export type GradientSource = 'backprop' | 'differences';
@@ -110,7 +110,7 @@ export class InstanceContext {
   /** y_k: the label as a vector of entries (one-hot for a class; a one-unit output's label is its one entry). */
   labelEntries(_indexCount: number): Value {
     const y = this.labelValue();
-    if (y instanceof LabelValue) return filled(y.classes, 1, (i) => (i === y.classNumber - 1 ? 1 : 0));
+    if (y instanceof LabelValue) return onehot(y);
     return isMatrix(y) ? y : filled(1, 1, () => y);
   }
 

@@ -6,11 +6,10 @@ import { type Derivative, type Expr, type Span, type Sym, printExpr } from '../m
 import type { Reading } from '../notation';
 import { displayName, Environment, plainName, type Binding, type LayeredQuantity } from './conventions';
 import { resolveSymbol, vectorOver, type ResolvedSymbol } from './bindings';
-import { isBatchSize } from './batch';
 import { Uncheckable } from './errors';
 import { DIFFERENTIABLE_ELEMENTARY, math, type FunctionName } from './functions';
 import { helperDerivative, helperName, instantiate, nodeSite, sumTerms, type GraphFunctionName } from './graph';
-import { hasBareFunction, POINT_FREE_ARGUMENT, type ClaimVariables } from './variables';
+import { hasBareFunction, isWidthName, POINT_FREE_ARGUMENT, type ClaimVariables } from './variables';
 import type { BatchFunctionName } from './batchFunctions';
 import { isBareSymbol, some, substitute } from './walk';
 
@@ -135,7 +134,7 @@ export class Lowerer {
   private bound(e: Expr, bound: ReadonlySet<string>): MathNode {
     if (isBareSymbol(e) && (e.name === 'C' || e.name === 'K')) return call('gc_classes', CTX());
     // Layer sizes as sum bounds: n_l, n_L, s_l, d_l, n^{[l]}, and n_x (the input's).
-    if (e.kind === 'sym' && /^[nsd]$/.test(e.name) && !e.example && (!this.env.lookup(e.name) || isBatchSize(this.env.lookup(e.name)!)) && (e.layer || e.indices.length > 0)) {
+    if (e.kind === 'sym' && isWidthName(e.name, this.env)) {
       const which = e.layer ?? (e.indices.length === 1 ? e.indices[0] : undefined);
       if (which && isBareSymbol(which) && which.name === 'x') return call('gc_width', CTX(), constant(0));
       if (which && (e.layer ? e.indices.length === 0 : true)) return call('gc_width', CTX(), this.layer(which, bound));

@@ -36,7 +36,7 @@ export function shapeOf(v: Value): string {
   return 'scalar';
 }
 
-function onehot(label: LabelValue): Matrix {
+export function onehot(label: LabelValue): Matrix {
   return filled(label.classes, 1, (i) => (i === label.classNumber - 1 ? 1 : 0));
 }
 

@@ -56,6 +56,12 @@ function isQuantity(e: Expr, env: Environment): boolean {
   return kind === 'layered' || kind === 'input' || kind === 'output' || kind === 'template';
 }
 
+/** n_l, s_l, d_l, n^{[l]}: a layer's width where the name means nothing else (n bound to d2l's batch size still does with a layer). */
+export function isWidthName(name: string, env: Environment): boolean {
+  const binding = env.lookup(name);
+  return /^[nsd]$/.test(name) && (!binding || isBatchSize(binding));
+}
+
 export function analyzeVariables(sides: readonly Expr[], env: Environment): ClaimVariables {
   const indexVars = new Set<string>();
   const layerVars: string[] = [];
@@ -81,8 +87,7 @@ export function analyzeVariables(sides: readonly Expr[], env: Environment): Clai
       if (node.kind === 'sym') {
         // E_n, L_i: the loss of example n; its subscript is not an index of the network.
         // n_x, n_l, s_l: a layer size's subscript names a layer, not an index.
-        // n bound to the batch size (d2l's minibatch of n) is still a width where it carries a layer (n_l).
-        const width = /^[nsd]$/.test(node.name) && (!env.lookup(node.name) || isBatchSize(env.lookup(node.name)!));
+        const width = isWidthName(node.name, env);
         if (width) node.indices.filter((i) => !(isBareSymbol(i) && i.name === 'x')).forEach(addLayers);
         // A loss the document defines by entries (E_n := …, graph/definitions.ts) takes its index like any definition.
         const lossKind = env.lookup(node.name)?.meaning.kind;

@@ -48,6 +48,13 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
     return true;
   };
 
+  /** A statement that may appear once (seed, samples, batch, layout): kept when it is the first of its kind. */
+  const setting = <S extends Statement>(s: S | undefined, what: string): S | undefined => {
+    if (!s || !keepOnce(s.kind, s, what)) return undefined;
+    statements.push(s);
+    return s;
+  };
+
   for (const line of lines) {
     const contentEnd = commentStart(line.text);
     const tokens = tokenize(line.text, 0, contentEnd);
@@ -92,38 +99,18 @@ export function parseSpecLines(lines: readonly SpecLine[]): ParsedSpec {
         }
         break;
       }
-      case 'seed': {
-        const s = readSeed(input);
-        if (s && keepOnce('seed', s, 'the seed')) {
-          statements.push(s);
-          seed = s.value;
-        }
+      case 'seed':
+        seed = setting(readSeed(input), 'the seed')?.value ?? seed;
         break;
-      }
-      case 'samples': {
-        const s = readSamples(input);
-        if (s && keepOnce('samples', s, 'the number of samples')) {
-          statements.push(s);
-          samples = s.value;
-        }
+      case 'samples':
+        samples = setting(readSamples(input), 'the number of samples')?.value ?? samples;
         break;
-      }
-      case 'batch': {
-        const s = readBatch(input);
-        if (s && keepOnce('batch', s, 'the batch size')) {
-          statements.push(s);
-          batch = s;
-        }
+      case 'batch':
+        batch = setting(readBatch(input), 'the batch size') ?? batch;
         break;
-      }
-      case 'layout': {
-        const s = readLayout(input);
-        if (s && keepOnce('layout', s, 'the layout')) {
-          statements.push(s);
-          layout = s;
-        }
+      case 'layout':
+        layout = setting(readLayout(input), 'the layout') ?? layout;
         break;
-      }
       case 'convention': {
         const s = readConvention(input);
         if (!s) brokenConvention = true;

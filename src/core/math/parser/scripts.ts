@@ -88,14 +88,14 @@ export function readSup(sup: KNode): SupParts {
       changed = true;
     }
   }
+  // Digits after the bracketed layer are a power of it (A^{[1]2}); anything else reads as written.
   const squared = powerAfterBracket(rest);
-  const power = squared ? { power: squared.power } : {};
-  if (squared) rest = squared.rest;
-  const marked = layerAndExample(rest);
+  const bracketed = squared && (layerAndExample(squared.rest) || bracketsAround(squared.rest)) ? squared.rest : rest;
+  const power = bracketed !== rest ? { power: squared!.power } : {};
+  const marked = layerAndExample(bracketed);
   if (marked) return { primes, transposed, rest: marked.layer, paren: true, brackets: '[]', example: marked.example, ...power };
-  const brackets = bracketsAround(rest);
-  if (squared && !brackets) return { primes, transposed, rest: [...rest, ...squared.power], paren: false };
-  return { primes, transposed, rest: brackets ? rest.slice(1, -1) : rest, paren: brackets !== undefined, ...(brackets ? { brackets } : {}), ...power };
+  const brackets = bracketsAround(bracketed);
+  return { primes, transposed, rest: brackets ? bracketed.slice(1, -1) : bracketed, paren: brackets !== undefined, ...(brackets ? { brackets } : {}), ...power };
 }
 
 const isDigit = (n: KNode | undefined): boolean => n?.t === 'ord' && /^\d+$/.test(n.text);
